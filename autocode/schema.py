@@ -428,6 +428,9 @@ class LoraSettings(Model):
     target_modules: StrList = []            # empty: the model's attention projections
     max_length: Annotated[int, Field(ge=64)] = 1024
     seed: int = 13
+    tiny_hidden: Annotated[int, Field(ge=8)] = 128   # shape of the `tiny` base model
+    tiny_layers: Annotated[int, Field(ge=1)] = 2
+    tiny_heads: Annotated[int, Field(ge=1)] = 4
 
 class InferSettings(Model):
     "[infer] inference and checks."
