@@ -1,24 +1,43 @@
 # autocode — every set-up step lives here, so a fresh clone needs only `make demo` / `make test`.
 SHELL := /bin/bash
+PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# the CPU build of torch is installed first, so the [train] extra does not pull a CUDA build
+TORCH ?= torch==2.13.0
+TORCH_INDEX ?=
+# `make demo STAGES=01-08` runs fewer stages; `make demo ARGS=--inline` skips the notebooks
+STAGES ?= all
+ARGS ?=
 
-.PHONY: install demo test test-nbs test-py lint export clean-nbs sync-check lab docs schemas bench clean
+.PHONY: install demo test test-nbs test-py lint export clean-nbs sync-check lab docs schemas readme bench clean help
+
+help:
+	@echo "make demo    run the pipeline on the bundled sample repository (papermill; notebooks in data/runs/sample_repo/notebooks)"
+	@echo "make test    sync-check + notebook tests + pytest"
+	@echo "make docs    build the HTML docs into _docs/ (quarto if installed, else an offline build)"
+	@echo "make schemas regenerate data/schemas/*.json and docs/01_dataset_schema.md from the schema"
+	@echo "make readme  rewrite README.md from nbs/index.ipynb"
+	@echo "make bench   run bench/*.py;  make lint;  make export;  make lab;  make clean"
 
 install: $(STAMP)
 
-# torch first (the local CPU build), then the project with its extras.
+# a fresh clone: the venv, torch first, the project with its extras, and a Jupyter kernel that runs
+# this venv's python (papermill executes the stage notebooks with the `python3` kernel)
 $(STAMP): pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q $(TORCH) $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
 	$(PY) -m pip install -q -e ".[train,dev]"
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (autocode)" >/dev/null
 	touch $(STAMP)
 
+# every stage on the sample repository through papermill, then the demo write-up from the run
 demo: install
-	$(BIN)/autocode run
+	$(BIN)/autocode run --stages $(STAGES) $(ARGS)
+	$(PY) tools/demo_doc.py data/runs/sample_repo
 
 test: install sync-check test-nbs test-py
 
@@ -29,7 +48,7 @@ test-py: install
 	AUTOCODE_QUIET=1 $(BIN)/pytest tests
 
 lint: install
-	$(BIN)/ruff check autocode tests bench
+	$(BIN)/ruff check autocode tests bench tools
 
 export: install
 	$(BIN)/nbdev-export
@@ -45,8 +64,20 @@ sync-check: install
 lab: install
 	$(BIN)/jupyter lab nbs
 
+# the HTML site: nbdev-docs (quarto) when quarto is installed, else the offline build of tools/build_docs.py
+docs: install
+	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev-docs; else $(PY) tools/build_docs.py _docs; fi
+
+# the JSON-schema snapshots (tests/test_contract.py) and the schema reference (docs/01_dataset_schema.md)
 schemas: install
-	$(PY) -c "from autocode.schema import contract_schemas; import json,pathlib; [pathlib.Path('data/schemas',f'{k}.json').write_text(json.dumps(v,indent=1,ensure_ascii=False)+'\n') for k,v in contract_schemas().items()]"
+	$(PY) -c "from autocode.docs import write_schema_docs; [print(p) for p in write_schema_docs()]"
+
+# README.md is the markdown of nbs/index.ipynb (nbdev-readme needs quarto)
+readme: install
+	$(PY) -c "from autocode.docs import write_readme; print(write_readme())"
+
+bench: install
+	@set -e; for f in bench/*.py; do [ -e "$$f" ] || continue; echo "== $$f"; AUTOCODE_QUIET=1 $(PY) "$$f"; done
 
 clean:
 	rm -rf data/runs _docs _proc .pytest_cache
