@@ -411,7 +411,7 @@ class SFTSettings(Model):
     tokenizer: str = "tiny"                 # a local tokenizer/model directory, or `tiny`
     max_length: Annotated[int, Field(ge=64)] = 2048
     system_prompt: str = ""                 # empty: the built-in one
-    tiny_vocab_size: Annotated[int, Field(ge=300)] = 2048  # vocabulary of the `tiny` BPE tokenizer
+    tiny_vocab_size: Annotated[int, Field(ge=300)] = 4096  # vocabulary of the `tiny` BPE tokenizer
 
 class LoraSettings(Model):
     "[lora] LoRA fine-tuning."
