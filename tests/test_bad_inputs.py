@@ -192,3 +192,34 @@ def test_empty_repository_and_missing_path(tmp_path):
     with pytest.raises(AutocodeError, match="has no files to index"): index(empty, tmp_path / "o")
     missing = tmp_path / "no-such-repo"
     with pytest.raises(AutocodeError, match=str(missing)): index(missing, tmp_path / "o")
+
+
+# --- property: whatever the bytes, indexing one file never raises and every span is exact ---------------------------
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+
+from autocode.index_repo import _index_bytes  # noqa: E402
+from autocode.core import decode_text  # noqa: E402
+from autocode.schema import IndexSettings  # noqa: E402
+
+_TOKENS = ["class A {", "interface I {", "enum E { X, Y;", "}", "{", "(", ")", ";", "void f(int a)", "@Ann(\"x\")", "/** doc */",
+           "// c", "int x = 1;", "return a.b().c(1, 2);", "\n", "\r\n", "\r", "\x0c", "<mapper namespace=\"a.B\">", "</mapper>",
+           "<select id=\"s\">", "</select>", "<!-- @mbg.generated -->", "key: value", "  nested: 1", "- item", "# head",
+           "CREATE TABLE `t` (", "`c` int DEFAULT '0' COMMENT 'x',", ") COMMENT='t';", "INSERT INTO t VALUES (1);", "订单", "\t"]
+_EXT = {"A.java": "java", "M.xml": "xml", "application-dev.yml": "yaml", "a.properties": "properties", "s.sql": "sql",
+        "R.md": "markdown", "pom.xml": "maven"}
+_CFG = IndexSettings(max_chunk_lines=10, max_line_chars=100).model_dump()
+
+
+@hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_TOKENS) | st.text(max_size=8), max_size=60), st.sampled_from(sorted(_EXT)),
+       st.sampled_from(["utf-8", "gbk"]))
+def test_any_input_gives_exact_spans(parts, name, enc):
+    data = " ".join(parts).encode(enc, errors="replace")
+    res = _index_bytes(data, name, _EXT[name], {"path": name, "status": "skipped", "reason": None}, _CFG)
+    rec = res["file"]
+    assert rec["status"] in ("indexed", "partial", "skipped")
+    if not res["chunks"]: return
+    lines = split_lines(decode_text(data)[0])
+    for c in res["chunks"]:
+        assert 1 <= c["start_line"] <= c["end_line"] <= max(1, len(lines)), c
+        assert c["content_sha256"] == lines_sha256(lines, c["start_line"], c["end_line"])

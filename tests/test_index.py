@@ -1,7 +1,6 @@
 "Stage 01 (index_repo) on the bundled sample repository: contract, symbols, spans, links, flags, stability, determinism."
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
