@@ -59,6 +59,10 @@ def test_known_method_symbol_and_span(index):
     lines = m["text"].splitlines()
     assert any("cancelOrder(Long orderId)" in ln for ln in lines[:6])
     assert lines[-1].strip() == "}"
+    src = split_lines(read_source(sample_repo() / m["path"])[0])
+    assert src[m["start_line"] - 2].strip() in ("", "}", "{")       # nothing of the method is left above it
+    assert src[m["start_line"] - 1].strip().startswith(("@", "/*", "//", "public"))
+    assert src[m["end_line"]].strip() in ("", "}")                   # nor below it
     j = m["java"]
     assert j["package"] == "com.acme.shop.portal.service.impl" and j["type_name"] == "TrdPortalOrderServiceImpl"
     assert j["params"] == [["Long", "orderId"]] and "@Override" in j["annotations"]
