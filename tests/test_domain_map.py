@@ -1,0 +1,132 @@
+"Stage 02 (domain map): precision/recall on the labelled sample files, entry points, hints, determinism, skips, bad inputs."
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from autocode import domain_map, index_repo
+from autocode.core import AutocodeError, read_json
+from autocode.domain_map import learn_namer, parse_hints, text_domain, value_meanings
+from autocode.schema import DomainMap
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = json.loads((ROOT / "tests/gold/sample_file_domains.json").read_text(encoding="utf-8"))["files"]
+
+
+@pytest.fixture(scope="module")
+def dm(sample_run) -> DomainMap:
+    out = sample_run("01-02")
+    return DomainMap.model_validate(read_json(out / "extracted/domain_map.json"))
+
+
+@pytest.mark.parametrize("name", ["order", "inventory"])
+def test_precision_recall_on_labelled_sample(dm, name):
+    pred = {p for p, d in dm.file_domains.items() if d == name}
+    gold = {p for p, d in LABELS.items() if d == name}
+    assert gold, "the labelled list must name some files"
+    tp = len(pred & gold)
+    precision, recall = tp / max(1, len(pred)), tp / len(gold)
+    assert precision >= 0.95, f"{name}: precision {precision:.2f}; wrong: {sorted(pred - gold)}"
+    assert recall >= 0.90, f"{name}: recall {recall:.2f}; missed: {sorted(gold - pred)}"
+
+
+def test_every_indexed_file_has_an_entry(dm, sample_run):
+    out = sample_run("01-02")
+    files = {json.loads(l)["path"] for l in (out / "raw_index/files.jsonl").read_text(encoding="utf-8").splitlines() if l}
+    assert set(dm.file_domains) == files
+
+
+def test_stock_statements_of_the_order_dao_are_inventory(dm):
+    inv = next(d for d in dm.domains if d.name == "inventory")
+    order = next(d for d in dm.domains if d.name == "order")
+    stock_stmts = [s for s in inv.layers["dao"] if "PortalOrderDao" in s]
+    assert any(s.endswith("lockStockBySkuId") for s in stock_stmts) and any(s.endswith("reduceSkuStock") for s in stock_stmts)
+    assert not any(s.endswith("lockStockBySkuId") for s in order.layers.get("dao", []))
+    assert "pdt_sku_stock" in inv.tables and "trd_order" in order.tables
+
+
+def test_generated_code_is_never_an_operation(dm):
+    for d in dm.domains:
+        for op in d.operations:
+            assert "shop-mbg" not in op.evidence[0].path, op.symbol
+
+
+def test_entry_points(dm):
+    eps = {(e.kind, e.http_method, e.path, e.symbol.split(".")[-1].split("(")[0]): e for d in dm.domains for e in d.entry_points}
+    assert ("http", "POST", "/order/generateOrder", "TrdPortalOrderController#generateOrder") in eps
+    assert any(k[0] == "http" and k[2] == "/order/detail/{orderId}" and k[1] == "GET" for k in eps)
+    lis = [e for e in eps.values() if e.kind == "listener"]
+    assert [e.detail for e in lis] == ["acme.order.cancel"] and lis[0].enabled
+    sched = {e.symbol.split(".")[-1].split("#")[0]: e for e in eps.values() if e.kind == "scheduled"}
+    assert sched["OrderTimeOutCancelTask"].enabled and sched["OrderTimeOutCancelTask"].detail == "0 0/10 * ? * ?"
+    assert not sched["StockAlertTask"].enabled
+    assert any(e.path.endswith("StockAlertTask.java") and e.start_line == 19 for e in sched["StockAlertTask"].evidence)
+
+
+def test_entities_join_model_table_and_documented_values(dm):
+    order = next(d for d in dm.domains if d.name == "order")
+    ent = next(e for e in order.entities if e.table == "trd_order")
+    assert ent.name == "TrdOrder"
+    status = next(c for c in ent.columns if c.name == "status")
+    assert status.field == "status" and status.values["4"] == "已关闭" and status.default == "0"
+
+
+def test_flows_reach_statements(dm):
+    order = next(d for d in dm.domains if d.name == "order")
+    fl = next(f for f in order.flows if f.entry.split(".")[-1].startswith("TrdPortalOrderController#generateOrder"))
+    assert any(s.endswith("lockStockBySkuId") for s in fl.statements)
+    assert any("TrdPortalOrderServiceImpl#generateOrder" in c for c in fl.calls)
+
+
+def test_names_without_hints_and_with_hints():
+    nm = learn_namer(["shp_orders", "shp_orders_line", "inv_warehouse_stock", "cms_banner", "cms_banner_slot"], ["ShpOrdersController"])
+    assert nm.domain("ShpOrdersController")[0] == "order"
+    assert nm.domain("WarehouseStockService")[0] == "inventory"
+    assert text_domain('example.setOrderByClause("sort desc"); order by sort; sortOrder', nm) == ""
+    assert nm.domain("orderByClause")[0] == ""
+    nm2 = learn_namer(["shp_orders", "cms_banner"], [], ["promo:banner|Cms"])
+    assert nm2.domain("CmsBannerController")[0] == "promo"
+    with pytest.raises(AutocodeError, match=r"\[domain\] hints"):
+        parse_hints(["order"])
+
+
+def test_value_meanings_formats():
+    assert value_meanings("状态：0->待付款；1->待发货") == {"0": "待付款", "1": "待发货"}
+    assert value_meanings("0:new,1:paid") == {"0": "new", "1": "paid"}
+    assert value_meanings("plain comment") == {}
+
+
+def test_deterministic_and_skipped_when_fresh(tmp_path, sample_settings):
+    outs = []
+    for i in range(2):
+        s = sample_settings.model_copy(deep=True)
+        s.run.out = str(tmp_path / f"r{i}"); s.run.quiet = True
+        index_repo.run(s, Path(s.run.out)); domain_map.run(s, Path(s.run.out))
+        outs.append(Path(s.run.out) / "extracted/domain_map.json")
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    before = outs[1].stat().st_mtime_ns
+    s.run.out = str(tmp_path / "r1")
+    m = domain_map.run(s, Path(s.run.out))
+    assert outs[1].stat().st_mtime_ns == before and m.counts["files.order"] > 0
+
+
+def test_changed_file_is_recorded_not_fatal(tmp_path, sample_settings):
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "data/sample_repo", repo)
+    s = sample_settings.model_copy(deep=True)
+    s.run.repo, s.run.out, s.run.quiet = str(repo), str(tmp_path / "out"), True
+    index_repo.run(s, tmp_path / "out")
+    f = next(repo.rglob("TrdOrderServiceImpl.java"))
+    f.write_text(f.read_text(encoding="utf-8") + "\n// edited after indexing\n", encoding="utf-8")
+    m = domain_map.run(s, tmp_path / "out")
+    assert m.counts["skipped_files"] == 1
+
+
+def test_missing_index_names_stage_01(tmp_path, sample_settings):
+    s = sample_settings.model_copy(deep=True)
+    s.run.out = str(tmp_path)
+    with pytest.raises(AutocodeError, match="run stage 01"):
+        domain_map.run(s, tmp_path)
