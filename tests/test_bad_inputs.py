@@ -150,6 +150,13 @@ def test_spaces_and_non_ascii_paths(repo, tmp_path):
     assert "docs/read me.md#Über" in {c["symbol"] for c in chunks}
 
 
+def test_file_name_that_is_not_utf8(repo, tmp_path):
+    with open(os.fsencode(repo) + b"/bad\xff.java", "wb") as f: f.write(JAVA.format(name="Bad").encode())
+    files, _ = index(repo, tmp_path / "o")
+    bad = files["bad\ufffd.java"]
+    assert bad["status"] == "skipped" and "not valid UTF-8" in bad["reason"]
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
 def test_git_listed_file_missing_on_disk(repo, tmp_path):
     write(repo, "gone/Gone.java", JAVA.format(name="Gone"))
