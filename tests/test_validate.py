@@ -301,3 +301,25 @@ def test_bad_settings_and_missing_inputs(toy):
     bad.validate.train = 0.9
     with pytest.raises(AutocodeError, match=r"\[validate\] train \+ dev \+ test"):
         run(bad, out)
+
+
+def test_malformed_lines_are_recorded_and_the_run_goes_on(toy):
+    settings, out, qa, design = toy
+    write_samples(out, qa, design)
+    with open(out / "samples/qa_raw.jsonl", "a", encoding="utf-8") as f:
+        f.write('{"sample_id": "broken", "answer": \n')
+        f.write('["not", "an", "object"]\n')
+    m = run(settings, out)
+    rej = rejected(out)
+    assert rej["samples/qa_raw.jsonl:17"][0].startswith("schema: line 17 is not valid JSON")
+    assert rej["samples/qa_raw.jsonl:18"] == ["schema: line 18 is a JSON list, not an object"]
+    assert m.counts["input"] == len(qa) + len(design) + 2 and m.counts["final"] == len(qa) + len(design)
+
+
+def test_empty_inputs_give_empty_splits(toy):
+    settings, out, qa, design = toy
+    write_samples(out, [], [])
+    m = run(settings, out)
+    assert (m.counts["input"], m.counts["final"]) == (0, 0)
+    assert all((out / f"dataset/final_{sp}.jsonl").read_text() == "" for sp in SPLITS)
+    assert "size_categories:\n- n<1K" in (out / "dataset/README.md").read_text()
