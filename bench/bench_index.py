@@ -58,7 +58,7 @@ def stage_time(repo: Path, workers: int) -> tuple[float, float, dict]:
                                                    "run.workers": str(workers), "index.cache": "false"})
         t = time.perf_counter(); m = run(s, out, force=True); cold = time.perf_counter() - t
         t = time.perf_counter(); run(s, out); rerun = time.perf_counter() - t
-        return cold, rerun, m.counts
+        return cold, rerun, {**m.counts, "timings": m.timings}
     finally: shutil.rmtree(out, ignore_errors=True)
 
 
@@ -72,7 +72,8 @@ def main() -> None:
     repo = Path(a.repo).resolve()
     s = load_settings(ROOT / "settings.ini", {"run.repo": str(repo)})
     java = [str(repo / w.rel) for w in walk_repo(repo, s.index) if w.note is None and w.rel.endswith(".java")]
-    result = {"repo": str(repo), "java_files": len(java), "cpu_count": os.cpu_count(), "python": platform.python_version(), "runs": {}}
+    result = {"repo": str(repo), "java_files": len(java), "cpu_count": os.cpu_count(), "python": platform.python_version(),
+              "load_avg_before": [round(x, 2) for x in os.getloadavg()], "runs": {}}
     for w in sorted({1, max(1, a.workers)}):
         bare = min(bare_parse(java, w) for _ in range(a.repeat))
         stage = [stage_time(repo, w) for _ in range(a.repeat)]
@@ -80,11 +81,14 @@ def main() -> None:
         rerun = min(x[1] for x in stage)
         result["runs"][str(w)] = {"stage_cold_s": round(cold, 3), "bare_tree_sitter_s": round(bare, 3),
                                   "ratio": round(cold / bare, 2), "rerun_s": round(rerun, 3)}
-        result["counts"] = stage[0][2]
+        result["counts"] = {k: v for k, v in stage[0][2].items() if k != "timings"}
+        result["runs"][str(w)]["stage_timings"] = min((x[2]["timings"] for x in stage), key=lambda t: sum(t.values()))
         print(f"workers={w}: stage 01 cold {cold:.2f}s, bare tree-sitter {bare:.2f}s -> ratio {cold / bare:.2f}x; "
               f"unchanged re-run {rerun:.3f}s")
     peak_kib = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     result["peak_rss_mib"] = round(peak_kib / 1024, 1)
+    result["load_avg_after"] = [round(x, 2) for x in os.getloadavg()]
+    print(f"load average before/after: {result['load_avg_before'][0]} / {result['load_avg_after'][0]} on {os.cpu_count()} CPUs")
     print(f"files {result['counts']['files']}, chunks {result['counts']['chunks']}, peak RSS {result['peak_rss_mib']} MiB")
     res_dir = ROOT / "bench" / "results"; res_dir.mkdir(parents=True, exist_ok=True)
     path = res_dir / f"bench_index_{repo.name}.json"
