@@ -55,8 +55,19 @@ def test_papermill_and_inline_write_identical_artifacts(tmp_path):
     assert sorted(a) == sorted(b)
     outputs = {o for st in parse_stages(SPEC) for o in st.outputs}
     assert outputs <= set(a), outputs - set(a)
-    differ = [rel for rel in a if comparable(rel, a[rel]) != comparable(rel, b[rel])]
+    differ = {rel: describe(a[rel], b[rel]) for rel in a if comparable(rel, a[rel]) != comparable(rel, b[rel])}
     assert not differ, differ
+
+
+def describe(x: bytes, y: bytes) -> str:
+    "Where two versions of an artifact differ: the top-level keys of JSON documents, else the first differing line."
+    try:
+        dx, dy = json.loads(x), json.loads(y)
+        if isinstance(dx, dict) and isinstance(dy, dict):
+            return "keys " + ", ".join(sorted(k for k in dx.keys() | dy.keys() if dx.get(k) != dy.get(k)))
+    except ValueError: pass
+    lx, ly = x.decode(errors="replace").splitlines(), y.decode(errors="replace").splitlines()
+    return next((f"line {i + 1}" for i, (p, q) in enumerate(zip(lx, ly)) if p != q), f"{len(lx)} vs {len(ly)} lines")
 
 
 def test_spec_covers_the_first_three_stages():
