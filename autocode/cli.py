@@ -159,8 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         results = run_pipeline(settings, args.stages, inline=args.inline, force=args.force,
                                on_result=lambda r: print_result(r, con))
         done = sum(r.status == "done" for r in results)
+        nbs = "" if args.inline or not any(r.notebook for r in results) else f"; executed notebooks in {run_out(settings) / 'notebooks'}"
         con.print(f"run folder {run_out(settings)}: {done} done, {len(results) - done} skipped, "
-                  f"{sum(r.seconds for r in results):.1f}s", highlight=False)
+                  f"{sum(r.seconds for r in results):.1f}s{nbs}", highlight=False)
         return 0
     except StageFailed as e: return _fail(str(e), 1)
     except AutocodeError as e: return _fail(str(e), 2)

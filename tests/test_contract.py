@@ -12,7 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from autocode import schema
-from autocode.core import STAGES, dumps, iter_jsonl, load_settings, read_json, sha256_text
+from autocode.core import STAGES, AutocodeError, dumps, iter_jsonl, load_settings, read_json, sha256_text
 from autocode.docs import index_markdown, schema_markdown
 from autocode.schema import (CONTRACT, SCHEMA_VERSION, Chunk, Component, Design, DesignSample, Domain, DomainMap, Entity,
                              Evidence, Fact, FileRecord, JavaInfo, Manifest, QASample, Rejected, RulesAndFlows, Settings,
@@ -111,10 +111,14 @@ def test_settings_ini_and_model_have_the_same_keys():
         assert ini[sec] == model[sec], f"[{sec}] only in settings.ini: {sorted(ini[sec] - model[sec])}; only in Settings: {sorted(model[sec] - ini[sec])}"
 
 
-def test_settings_ini_loads_and_matches_the_defaults_it_states():
+def test_settings_ini_loads_and_rejects_unknown_keys(tmp_path):
     s = load_settings(ROOT / "settings.ini")
     assert Path(s.run.repo) == (ROOT / "data" / "sample_repo").resolve()
-    assert s.model_dump(exclude={"run"}) == Settings().model_dump(exclude={"run"}) or s != Settings()
+    assert load_settings(ROOT / "settings.ini", {"qa.languages": "en"}).qa.languages == ["en"]
+    bad = tmp_path / "settings.ini"
+    bad.write_text((ROOT / "settings.ini").read_text(encoding="utf-8").replace("[qa]\n", "[qa]\nlanguagez = en\n", 1), encoding="utf-8")
+    with pytest.raises(AutocodeError, match=r"settings.ini \[qa\] languagez: unknown key"):
+        load_settings(bad)
 
 
 # --- the real artifacts of the sample run obey the contract -------------------------------------------------------
