@@ -13,7 +13,7 @@ from typing import Any
 
 from .core import (AutocodeError, file_sha256, finish_stage, fresh_manifest, get_stage, iter_jsonl, progress,
                            require_inputs, timer, write_json, write_jsonl)
-from .lora import _train_libs, load_base
+from .lora import TINY, _train_libs, cpu_threads, load_base
 from .schema import Settings
 from .sft import Output, ParseError, parse
 
@@ -163,10 +163,11 @@ def run(settings: Settings, out: Path, force: bool = False):
         if tok.pad_token is None: tok.pad_token = tok.eos_token
         model = peft.PeftModel.from_pretrained(base, str(adapter)).to(device)
         if device.type == "cuda": model = model.to(torch.bfloat16)
-    with timer(timings, "generate_tuned"):
-        tuned = generate(model, tok, chats, c.max_new_tokens, c.batch_size, device, settings.run.quiet)
-    with timer(timings, "generate_base"), model.disable_adapter():
-        based = generate(model, tok, chats, c.max_new_tokens, c.batch_size, device, settings.run.quiet)
+    with cpu_threads(1 if device.type == "cpu" and settings.lora.base_model == TINY else None):
+        with timer(timings, "generate_tuned"):
+            tuned = generate(model, tok, chats, c.max_new_tokens, c.batch_size, device, settings.run.quiet)
+        with timer(timings, "generate_base"), model.disable_adapter():
+            based = generate(model, tok, chats, c.max_new_tokens, c.batch_size, device, settings.run.quiet)
     preds = []
     with timer(timings, "check"):
         for chat, (rb, sb), (rt, st) in zip(chats, based, tuned):

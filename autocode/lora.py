@@ -11,6 +11,7 @@ import math
 import random
 import re
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,8 @@ from .schema import Settings
 from .sft import CHAT_TEMPLATE
 
 # %% auto #0
-__all__ = ['TINY', 'tiny_tokenizer', 'prepare_tokenizer', 'build_tiny_model', 'load_base', 'encode_chat', 'lora_targets',
-           'batches', 'collate', 'mean_loss', 'train_loop', 'plot_loss', 'run']
+__all__ = ['TINY', 'cpu_threads', 'tiny_tokenizer', 'prepare_tokenizer', 'build_tiny_model', 'load_base', 'encode_chat',
+           'lora_targets', 'batches', 'collate', 'lm_loss', 'mean_loss', 'train_loop', 'plot_loss', 'run']
 
 # %% ../nbs/09_lora_finetune.ipynb #8a6ee0b8
 def _train_libs():
@@ -32,6 +33,15 @@ def _train_libs():
         import transformers
     except ImportError as e: raise AutocodeError(f"stage 09/10 need the [train] extra ({e}): pip install -e '.[train]'") from None
     return torch, transformers, peft
+
+@contextmanager
+def cpu_threads(n: int | None):
+    "Run a block with `n` torch CPU threads (None: leave as is)."
+    torch, _, _ = _train_libs()
+    prev = torch.get_num_threads()
+    if n: torch.set_num_threads(n)
+    try: yield
+    finally: torch.set_num_threads(prev)
 
 # %% ../nbs/09_lora_finetune.ipynb #d2080b4d
 TINY = "tiny"
@@ -128,6 +138,19 @@ def collate(examples: list[dict], pad_id: int):
         ids[i, :n] = torch.tensor(e["input_ids"]); lab[i, :n] = torch.tensor(e["labels"]); att[i, :n] = 1
     return {"input_ids": ids, "attention_mask": att, "labels": lab}
 
+def lm_loss(model, batch: dict, device):
+    "(summed loss, number of label tokens) of a collated batch; logits only from the first answer token on."
+    torch, _, _ = _train_libs()
+    b = {k: v.to(device) for k, v in batch.items()}
+    lab = b["labels"]
+    start = int((lab != -100).int().argmax(dim=1).min()) - 1  # last prompt position of the earliest answer
+    start = max(start, 0)
+    with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
+        logits = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"], logits_to_keep=lab.size(1) - start).logits
+    tgt = lab[:, start + 1:]
+    loss = torch.nn.functional.cross_entropy(logits[:, :-1].float().reshape(-1, logits.size(-1)), tgt.reshape(-1), ignore_index=-100, reduction="sum")
+    return loss, int((tgt != -100).sum())
+
 def mean_loss(model, examples: list[dict], pad_id: int, batch_size: int, device) -> float:
     "Mean assistant-token loss over examples (no gradients)."
     torch, _, _ = _train_libs()
@@ -135,12 +158,9 @@ def mean_loss(model, examples: list[dict], pad_id: int, batch_size: int, device)
     model.eval(); tot, ntok = 0.0, 0
     with torch.no_grad():
         for i in range(0, len(examples), batch_size):
-            b = {k: v.to(device) for k, v in collate(examples[i:i + batch_size], pad_id).items()}
-            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
-                logits = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"]).logits.float()
-            lab = b["labels"][:, 1:]
-            loss = torch.nn.functional.cross_entropy(logits[:, :-1].reshape(-1, logits.size(-1)), lab.reshape(-1), ignore_index=-100, reduction="sum")
-            tot += loss.item(); ntok += int((lab != -100).sum())
+            loss, n = lm_loss(model, collate(examples[i:i + batch_size], pad_id), device)
+            tot += loss.item(); ntok += n
+    model.train()
     return tot / max(ntok, 1)
 
 def train_loop(model, examples: list[dict], pad_id: int, epochs: float, max_steps: int, lr: float, batch_size: int,
@@ -161,17 +181,16 @@ def train_loop(model, examples: list[dict], pad_id: int, epochs: float, max_step
         bs = batches(len(examples), batch_size, seed, epoch)
         for g in range(0, len(bs), grad_accum):
             if step >= total: break
-            group, losses = bs[g:g + grad_accum], []
+            group, losses, ntok = bs[g:g + grad_accum], [], 0
             for b in group:
-                t = {k: v.to(device) for k, v in collate([examples[i] for i in b], pad_id).items()}
-                with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
-                    loss = model(**t).loss
-                (loss / len(group)).backward(); losses.append(loss.item())
+                loss, n = lm_loss(model, collate([examples[i] for i in b], pad_id), device)
+                loss = loss / max(n, 1)  # mean over the micro-batch's answer tokens
+                (loss / len(group)).backward(); losses.append(loss.item()); ntok += n
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             lr_now = sched.get_last_lr()[0]
             opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
             step += 1
-            log.append({"step": step, "epoch": round(epoch + (g + len(group)) / len(bs), 4), "loss": round(sum(losses) / len(losses), 6), "lr": float(f"{lr_now:.6g}")})
+            log.append({"step": step, "epoch": round(epoch + (g + len(group)) / len(bs), 4), "loss": round(sum(losses) / len(losses), 6), "lr": float(f"{lr_now:.6g}"), "tokens": ntok})
             bar.update(1)
         epoch += 1
     bar.close()
@@ -225,6 +244,7 @@ def run(settings: Settings, out: Path, force: bool = False):
     if not train_file.exists():
         raise AutocodeError(f"{train_file} not found: add {c.mode} to [sft] modes and re-run stage 08, or set [lora] mode")
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    threads = 1 if device.type == "cpu" and c.base_model == TINY else None
     with timer(timings, "load"):
         model, tok = load_base(c.base_model, out, settings, build=True)
         train, skipped = _encode_file(train_file, tok, c.max_length)
@@ -237,14 +257,14 @@ def run(settings: Settings, out: Path, force: bool = False):
     model = peft.get_peft_model(model, cfg).to(device)
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
     total = sum(p.numel() for p in model.parameters())
-    dev_before = mean_loss(model, dev, tok.pad_token_id, c.batch_size, device)
-    t0 = time.perf_counter()
-    with timer(timings, "train"):
-        log = train_loop(model, train, tok.pad_token_id, c.epochs, c.max_steps, c.learning_rate, c.batch_size, c.grad_accum,
-                         c.seed, device, quiet=settings.run.quiet)
-    tokens = sum(sum(1 for x in e["labels"] if x != -100) for e in train)
-    secs = time.perf_counter() - t0
-    dev_after = mean_loss(model, dev, tok.pad_token_id, c.batch_size, device)
+    with cpu_threads(threads):
+        dev_before = mean_loss(model, dev, tok.pad_token_id, c.batch_size, device)
+        t0 = time.perf_counter()
+        with timer(timings, "train"):
+            log = train_loop(model, train, tok.pad_token_id, c.epochs, c.max_steps, c.learning_rate, c.batch_size, c.grad_accum,
+                             c.seed, device, quiet=settings.run.quiet)
+        secs = time.perf_counter() - t0
+        dev_after = mean_loss(model, dev, tok.pad_token_id, c.batch_size, device)
     with timer(timings, "save"):
         adapter = out / "lora" / "adapter"
         model.save_pretrained(adapter); tok.save_pretrained(adapter)
@@ -255,7 +275,7 @@ def run(settings: Settings, out: Path, force: bool = False):
                               "dev_loss_before": round(dev_before, 4), "dev_loss_after": round(dev_after, 4),
                               "trainable_params": trainable, "total_params": total, "device": device.type,
                               "target_modules": targets, "modules_to_save": to_save,
-                              "assistant_tokens_per_s": round(tokens * (len(log) / max(1, math.ceil(len(train) / c.batch_size / c.grad_accum))) / max(secs, 1e-9), 1)}
+                              "assistant_tokens_per_s": round(sum(r["tokens"] for r in log) / max(secs, 1e-9), 1)}
     written = sorted({str(p.relative_to(out)) for p in [*(out / "lora").rglob("*")] if p.is_file()})
     return finish_stage(stage, settings, out, counts, timings, extra_inputs=_extra_inputs(settings, out),
                         outputs=[r for r in written if not r.endswith(".manifest.json")])

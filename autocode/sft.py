@@ -239,10 +239,12 @@ def render_chat(messages: list[dict], eos: str = "<|end|>", add_generation_promp
 
 def train_tiny_tokenizer(texts: list[str], vocab_size: int = 2048):
     "A byte-level BPE `tokenizers.Tokenizer` trained on `texts` (deterministic for the same texts)."
-    try: from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    try: from tokenizers import Regex, Tokenizer, decoders, models, pre_tokenizers, trainers
     except ImportError: raise AutocodeError("[sft] tokenizer = tiny needs the `tokenizers` package: pip install -e '.[train]'") from None
     tok = Tokenizer(models.BPE())
-    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    # pieces are whitespace-delimited words (a leading space kept): a path or chunk id can become one token
+    tok.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.Split(Regex(r" ?\S+|\s+"), behavior="isolated"),
+                                                 pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False)])
     tok.decoder = decoders.ByteLevel()
     tr = trainers.BpeTrainer(vocab_size=vocab_size, min_frequency=2, special_tokens=list(TINY_SPECIALS),
                              initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False)

@@ -31,7 +31,7 @@ def tiny_run(tmp_path_factory):
 def test_lora_trains_and_saves(tiny_run):
     out, _, m, _ = tiny_run
     log = list(iter_jsonl(out / "lora" / "train_log.jsonl"))
-    assert len(log) == m.counts["steps"] > 3 and set(log[0]) == {"step", "epoch", "loss", "lr"}
+    assert len(log) == m.counts["steps"] > 3 and set(log[0]) == {"step", "epoch", "loss", "lr", "tokens"}
     assert log[-1]["loss"] < log[0]["loss"] and m.counts["dev_loss_after"] < m.counts["dev_loss_before"]
     ad = out / "lora" / "adapter"
     cfg = json.loads((ad / "adapter_config.json").read_text())
@@ -125,3 +125,21 @@ def test_sample_repo_tuned_beats_base(sample_run):
     checks = json.loads((Path(out) / "infer" / "checks.json").read_text())
     assert checks["tuned"]["pass_rate"] > checks["base"]["pass_rate"]
     assert checks["loss_last"] < checks["loss_first"]
+
+
+def test_local_model_directory(tmp_path, tiny_run):
+    "A local Hugging Face model directory as [sft] tokenizer and [lora] base_model (here: the tiny base saved by stage 09)."
+    out0 = tiny_run[0]
+    base = tmp_path / "base"
+    import shutil
+    shutil.copytree(out0 / "lora" / "base_tiny", base)
+    out = build_fixture_run(tmp_path / "run", n_entities=8, variants=1)
+    s = fixture_settings(out, **{**FAST, "sft.tokenizer": str(base), "lora.base_model": str(base), "lora.mode": "light", "lora.max_steps": "3"})
+    m8 = sft.run(s, out)
+    assert m8.counts["tokenizer"] == str(base) and any(k.startswith("tokenizer/") for k in m8.inputs)
+    m9 = lora.run(s, out)
+    assert m9.counts["modules_to_save"] == [] and m9.counts["target_modules"] == ["k_proj", "o_proj", "q_proj", "v_proj"]
+    assert m9.counts["steps"] == 3 and not (out / "lora" / "base_tiny").exists()
+    m10 = infer.run(s, out)
+    checks = json.loads((out / "infer" / "checks.json").read_text())
+    assert checks["mode"] == "light" and "in_context" not in checks["tuned"] and m10.counts["n"] == 3

@@ -204,18 +204,24 @@ def test_loads_with_datasets_and_trl(sft_run):
 
 def test_length_limit_shortens_or_drops(tmp_path):
     out = build_fixture_run(tmp_path, n_entities=2, variants=1)
-    m = run(fixture_settings(out, **{"sft.max_length": "270", "sft.modes": "grounded"}), out)
+    m0 = run(fixture_settings(out, **{"sft.modes": "grounded"}), out)
+    assert m0.counts["grounded"]["shortened"] == m0.counts["grounded"]["dropped"] == 0
+    limit = m0.counts["grounded"]["train_tokens_max"] - 5   # the longest chats no longer fit
+    m = run(fixture_settings(out, **{"sft.max_length": str(limit), "sft.modes": "grounded"}), out)
     rep = [json.loads(x) for x in open(out / "sft" / "length_report.jsonl")]
     assert rep and m.counts["grounded"]["shortened"] + m.counts["grounded"]["dropped"] == len(rep)
     for r in rep:
-        assert r["action"] in ("shortened", "dropped") and r["tokens"] > 270
-        if r["action"] == "shortened": assert r["tokens_after"] <= 270 and 1 <= r["steps_kept"] < r["steps"]
-    assert m.counts["grounded"]["train_tokens_max"] <= 270
+        assert r["action"] in ("shortened", "dropped") and r["tokens"] > limit
+        if r["action"] == "shortened": assert r["tokens_after"] <= limit and 1 <= r["steps_kept"] < r["steps"]
+    assert m.counts["grounded"]["train_tokens_max"] <= limit
     kept = {json.loads(x)["sample_id"]: json.loads(x) for x in open(out / "sft" / "messages_grounded_train.jsonl")}
     for r in rep:
         if r["action"] == "shortened" and r["split"] == "train":
             assert len(parse(kept[r["sample_id"]]["messages"][2]["content"]).trace) == r["steps_kept"]
         if r["action"] == "dropped": assert r["sample_id"] not in kept
+    # far too short: everything is dropped, nothing is cut
+    m = run(fixture_settings(out, **{"sft.max_length": "64", "sft.modes": "grounded"}), out)
+    assert m.counts["grounded"]["train"] == 0 and m.counts["grounded"]["dropped"] == sum(m.counts["rows"].values())
 
 
 def test_bad_inputs(tmp_path):
