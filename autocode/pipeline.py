@@ -23,8 +23,8 @@ from .schema import Manifest, Settings
 
 # %% auto #0
 __all__ = ['COMMAND_NAMES', 'settings_ini', 'write_settings', 'check_repo', 'check_executor', 'with_out', 'stage_extra_inputs',
-           'stage_status', 'StageFailed', 'notebook_path', 'kernel_name', 'execute_notebook', 'StageResult',
-           'run_pipeline', 'stages_table', 'command_name']
+           'stage_status', 'StageFailed', 'notebook_path', 'same_python', 'kernel_name', 'execute_notebook',
+           'StageResult', 'run_pipeline', 'stages_table', 'command_name']
 
 # %% ../nbs/11_pipeline.ipynb #2cc199a9
 def _ini_value(v: Any) -> str:
@@ -131,6 +131,11 @@ def notebook_path(stage: Stage) -> Path:
                             "or pass --inline to run the installed module without notebooks")
     return p
 
+def same_python(a: str, b: str) -> bool:
+    "True when two interpreter paths are the same environment's python (`.venv/bin/python` and `.venv/bin/python3`)."
+    pa, pb = Path(a).absolute(), Path(b).absolute()
+    return pa == pb or (pa.parent == pb.parent and pa.resolve() == pb.resolve())
+
 def kernel_name() -> str:
     "The Jupyter kernel papermill uses: `python3`, after checking it runs this interpreter."
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
@@ -140,7 +145,7 @@ def kernel_name() -> str:
     exe = spec.argv[0] if spec.argv else ""
     # jupyter_client launches a bare `python`/`python3` as sys.executable
     if exe in ("python", f"python{sys.version_info[0]}", "python%d.%d" % sys.version_info[:2]): return "python3"
-    if Path(exe).absolute() == Path(sys.executable).absolute(): return "python3"
+    if same_python(exe, sys.executable): return "python3"
     raise AutocodeError(f"the Jupyter kernel python3 runs {exe}, not {sys.executable}: {fix}")
 
 def _stamp(path: Path) -> tuple | None:
