@@ -14,7 +14,6 @@ from autocode import design
 
 @pytest.fixture(scope="module")
 def run05(sample_run):
-    pytest.importorskip("autocode.rules_flows")
     return sample_run("01-05")
 
 
@@ -61,3 +60,36 @@ def test_deterministic_and_custom_requirement(run05, sample_settings, tmp_path):
     s.design.max_tasks = 2
     m = design.run(s, out, force=True)
     assert m.counts["tasks"] == 2 and m.counts["cut_by_max_tasks"] > 0
+
+
+def test_requirements_come_from_the_code(run05, samples):
+    "add_state never targets a column default or a record that is only ever inserted; a release uses a lock-only statement."
+    from autocode.qa import load_facts
+    facts = {f.fact_id: f for f in load_facts(run05 / "extracted/rules_and_flows.json")}
+    for s in samples:
+        if s.design_kind == "add_state":
+            assert all(facts[i].kind == "state_transition" for i in s.fact_ids[:1])
+            assert "History" not in s.requirement and "`0`" not in s.requirement.split("documents")[-1][:8], s.requirement
+        if s.design_kind == "release_on_failure" and s.language == "en":
+            rel = [c.name for c in s.design.affected_components if c.kind == "statement" and "release" in c.name.lower()]
+            assert rel, s.design.affected_components
+            assert not any("reduce" in c.name.lower() for c in s.design.affected_components), s.design.affected_components
+
+
+def test_chinese_text_is_tidy(samples):
+    "No stray spaces between Chinese characters or before full-width punctuation in Chinese designs."
+    import re
+    bad = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff，。；：、]")
+    for s in samples:
+        if s.language != "zh": continue
+        for t in [s.requirement, s.design.summary, *s.design.steps, *s.design.transaction_consistency]:
+            assert not bad.search(t), t
+
+
+def test_new_api_literals_are_new_components(run05, samples):
+    "Every path a design puts in backticks is an existing endpoint or one of its new components (stage 06 checks the same)."
+    from autocode.validate import check_code_spans
+    iv = design.load_index_view(run05 / "raw_index/repo_index.jsonl")
+    for s in samples:
+        texts = [s.requirement, s.design.summary, *s.design.api_changes, *s.design.steps]
+        assert not check_code_spans(texts, [], iv, [c.name for c in s.design.new_components]), s.sample_id

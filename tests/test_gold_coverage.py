@@ -5,10 +5,10 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import pytest
 
 GOLD = Path(__file__).parent / "gold" / "sample_facts.jsonl"
-FLOOR = 0.5   # raise to the measured coverage once stage 03 settles (see the stage 04 report)
+FLOOR = 0.97  # measured 1.00 (70/70) on the sample repo; two misses of slack while stage 03 is still being tuned
+KIND_FLOOR = 0.75  # no fact kind may fall below this
 
 
 def _texts(s: dict) -> str:
@@ -42,11 +42,11 @@ def coverage(run: Path) -> tuple[float, dict]:
 
 
 def test_gold_coverage(sample_run):
-    pytest.importorskip("autocode.rules_flows")
     run = sample_run("01-05")
     total, per_kind = coverage(run)
     print(f"gold coverage {total:.2f}", per_kind)
     assert total >= FLOOR, per_kind
+    assert min(per_kind.values()) >= KIND_FLOOR, per_kind
 
 
 def test_covered_needs_overlap_and_strings():

@@ -14,7 +14,6 @@ from autocode import qa
 
 @pytest.fixture(scope="module")
 def run04(sample_run):
-    pytest.importorskip("autocode.rules_flows")
     return sample_run("01-04")
 
 
@@ -108,3 +107,62 @@ def test_renderer_failure_is_recorded_not_fatal():
     samples, counts = qa.generate([f], type("Q", (), dict(seed=1, max_per_fact=2, languages=["en", "zh"], quota_per_domain=0,
                                                            quota_per_kind=0, quota_per_file=0))())
     assert samples == [] and counts["facts_without_samples"] == 1 and "incomplete" in counts["failures"][0]["reason"]
+
+
+def _facts(run):
+    return {f.fact_id: f for f in RulesAndFlows.model_validate(json.loads((run / "extracted/rules_and_flows.json").read_text(encoding="utf-8"))).facts}
+
+
+def test_answers_quote_the_code(run04, samples):
+    "Every answer names code in backticks; a guard's answer quotes its literal message; an SQL guard is read as a zero row count."
+    facts = _facts(run04)
+    from autocode.validate import code_spans
+    assert all(code_spans(s.answer) for s in samples)
+    for s in samples:
+        f = facts[s.fact_ids[0]]
+        if f.kind == "guard" and s.qa_type in ("what_happens_when", "conditions") and f.fields.get("message"):
+            assert f.fields["message"] in s.answer, (s.sample_id, s.answer)
+        if f.kind == "guard" and f.fields.get("consequence") == "zero_rows":
+            assert s.qa_type == "failure" and ("0 affected rows" in s.answer or "影响行数为 0" in s.answer), s.answer
+    assert not any("&lt;" in s.answer.split("Code:")[0].split("代码：")[0] for s in samples), "SQL in prose is unescaped"
+
+
+def test_status_meaning_names_every_setter(run04, samples):
+    "A status value's question lists every operation that sets it, not just one."
+    facts = _facts(run04)
+    by_value = defaultdict(set)
+    for f in facts.values():
+        if f.kind == "state_transition" and f.fields.get("to_meaning"):
+            by_value[(f.fields["entity"], f.fields["field"], str(f.fields["to"]))].add(f.fact_id)
+    seen = 0
+    for s in samples:
+        if s.qa_type != "status_meaning" or facts[s.fact_ids[0]].kind != "state_transition": continue
+        f = facts[s.fact_ids[0]]
+        assert by_value[(f.fields["entity"], f.fields["field"], str(f.fields["to"]))] <= set(s.fact_ids), s.sample_id
+        seen += 1
+    assert seen
+
+
+def test_multi_hop_follows_the_timeout_to_the_stock_release(samples):
+    "The scheduled timeout job is followed into cancelTimeOutOrder, down to the statement that releases locked stock."
+    hops = [s for s in samples if s.qa_type == "multi_hop" and s.language == "en" and "cancelTimeOutOrder" in s.question]
+    assert hops and any("releaseSkuStockLock" in s.answer and "`4` (已关闭)" in s.answer for s in hops), [s.answer for s in hops]
+
+
+def test_absence_kinds_and_zero_rows_render_from_hand_facts():
+    "Absence kinds beyond the first three (unguarded_write, no_transaction) and SQL guards render; unknown ones are recorded."
+    ev = [qa.Evidence(chunk_id="c", path="A.java", start_line=1, end_line=1, sha256="0" * 64)]
+    mk = lambda what: qa.make_fact("absence", "order", f"x.A#{what}()", "s", {"what": what, "method": f"x.A#{what}()", "detail": "d", "http": "POST /m"}, ev)
+    ctx = qa.Ctx.build([mk(w) for w in ("no_status_check", "no_owner_check", "computed_not_stored", "unguarded_write", "no_transaction", "mystery")])
+    out = {f.fields["what"]: qa.render_absence(f, ctx) for f in ctx.facts.values()}
+    assert all(out[w] for w in ("no_status_check", "no_owner_check", "computed_not_stored", "unguarded_write", "no_transaction"))
+    assert out["mystery"] == []
+    assert all(d.answer["en"].startswith("No") and d.answer["zh"].startswith("不") for w, ds in out.items() for d in ds)
+
+
+def test_generated_mapper_statements_are_not_questions(run04, samples):
+    "MyBatis Generator statements cited only in their XML are boilerplate: no sample is built on them."
+    facts = _facts(run04)
+    assert not any(qa.generated_statement(facts[s.fact_ids[0]]) for s in samples if facts[s.fact_ids[0]].kind == "persistence")
+    m = json.loads((run04 / "samples/qa.manifest.json").read_text())
+    assert all(x["reason"] for x in m["counts"]["failures"])
