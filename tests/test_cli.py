@@ -89,6 +89,8 @@ def test_second_run_skips_fast(run01):
     assert s.returncode == 0, s.stderr
     rows = {ln.split()[1]: ln for ln in s.stdout.splitlines() if ln.startswith("│ ")}
     assert "done" in rows["01"] and "missing" in rows["04"], s.stdout
+    changed = autocode("stages", "--out", str(out), "--set", "index.max_chunk_lines=50")  # a setting stage 01 depends on
+    assert "stale" in {ln.split()[1]: ln for ln in changed.stdout.splitlines() if ln.startswith("│ ")}["01"], changed.stdout
 
 
 def test_force_reruns(run01):
