@@ -11,6 +11,7 @@ TORCH_INDEX ?=
 # `make demo STAGES=01-08` runs fewer stages; `make demo ARGS=--inline` skips the notebooks
 STAGES ?= all
 ARGS ?=
+OUT ?= data/runs/sample_repo
 
 .PHONY: install demo test test-nbs test-py lint export clean-nbs sync-check lab docs schemas readme bench clean help
 
@@ -36,8 +37,8 @@ $(STAMP): pyproject.toml
 
 # every stage on the sample repository through papermill, then the demo write-up from the run
 demo: install
-	$(BIN)/autocode run --stages $(STAGES) $(ARGS)
-	$(PY) tools/demo_doc.py data/runs/sample_repo
+	$(BIN)/autocode run --stages $(STAGES) --out $(OUT) $(ARGS)
+	$(PY) tools/demo_doc.py $(OUT)
 
 test: install sync-check test-nbs test-py
 
