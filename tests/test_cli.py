@@ -168,5 +168,7 @@ def test_papermill_run_keeps_the_executed_notebook(tmp_path):
                and "skip" not in json.dumps(c["metadata"]))
     files = [json.loads(ln)["path"] for ln in open(out / "raw_index" / "files.jsonl")]
     assert files and all((repo / f).exists() for f in files)
+    executed = (out / "notebooks" / "01_index_repo.ipynb").stat().st_mtime_ns
     again = autocode("index", "--repo", str(repo), "--out", str(out), "--quiet")
     assert " skipped " in again.stdout, again.stdout
+    assert (out / "notebooks" / "01_index_repo.ipynb").stat().st_mtime_ns == executed  # no kernel was started
