@@ -15,9 +15,10 @@ SPEC = "01-03"
 
 
 def artifacts(run: Path) -> dict[str, bytes]:
-    "Every file of a run folder except the audit trail (notebooks/), by relative path."
+    "Every artifact of a run folder, by relative path: not the audit trail (notebooks/) nor caches (hidden, e.g. raw_index/.cache/)."
     return {p.relative_to(run).as_posix(): p.read_bytes() for p in sorted(run.rglob("*"))
-            if p.is_file() and p.relative_to(run).parts[0] != "notebooks"}
+            if p.is_file() and p.relative_to(run).parts[0] != "notebooks"
+            and not any(part.startswith(".") for part in p.relative_to(run).parts)}
 
 
 def comparable(rel: str, data: bytes) -> bytes:
