@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 from .core import (AutocodeError, file_sha256, finish_stage, fresh_manifest, get_stage, iter_jsonl, progress,
                            require_inputs, timer, write_json, write_jsonl)
@@ -126,6 +125,8 @@ def judge(raw: str, stopped: bool, ranges: dict, context: list[dict] | None, ref
     try: o, err = parse(raw), None
     except ParseError as e: o, err = None, str(e)
     checks, failures = check_output(o, ranges, context)
+    checks["complete"] = stopped
+    if not stopped: failures.append("complete: no end of turn within max_new_tokens")
     return {"raw": raw, "stopped": stopped, "parsed": o.model_dump(mode="json") if o else None, "parse_error": err,
             "checks": checks, "pass": passed(checks), "failures": failures,
             "scores": {"evidence_iou": round(evidence_iou(o.citations, ref.citations), 4) if o else 0.0,
@@ -135,8 +136,8 @@ def summarize(preds: list[dict], who: str) -> dict:
     "Rates and mean scores of one model over the predictions."
     n = len(preds)
     rate = lambda f: round(sum(1 for p in preds if f(p[who])) / n, 4) if n else 0.0
-    s = {"pass_rate": rate(lambda j: j["pass"]), "stopped": rate(lambda j: j["stopped"])}
-    for k in CHECKS:
+    s = {"pass_rate": rate(lambda j: j["pass"])}
+    for k in (*CHECKS, "complete"):
         if any(p[who]["checks"][k] is not None for p in preds): s[k] = rate(lambda j, k=k: j["checks"][k])
     for k in ("evidence_iou", "answer_f1"): s[k] = round(sum(p[who]["scores"][k] for p in preds) / n, 4) if n else 0.0
     return s

@@ -198,7 +198,7 @@ def output_of(row: DatasetRow) -> Output:
 def context_blocks(row: DatasetRow, chunks: dict[str, Any]) -> list[dict]:
     "The distinct evidence ranges of a row with their code lines; raises ValueError when a range is not in the index."
     seen, blocks = set(), []
-    for e in row.evidence:
+    for n, e in enumerate(row.evidence, 1):
         key = (e.chunk_id, e.start_line, e.end_line)
         if key in seen: continue
         seen.add(key)
@@ -210,13 +210,13 @@ def context_blocks(row: DatasetRow, chunks: dict[str, Any]) -> list[dict]:
         a, b = e.start_line - ch["start_line"] + 1, e.end_line - ch["start_line"] + 1
         if b > len(lines) or lines_sha256(lines, a, b) != e.sha256:
             raise ValueError(f"evidence {e.path}:{e.start_line}-{e.end_line} no longer matches the index (hash)")
-        blocks.append({"chunk_id": e.chunk_id, "path": e.path, "start_line": e.start_line, "end_line": e.end_line,
+        blocks.append({"n": n, "chunk_id": e.chunk_id, "path": e.path, "start_line": e.start_line, "end_line": e.end_line,
                        "code": "\n".join(lines[a - 1:b])})
     return blocks
 
 def context_text(blocks: list[dict]) -> str:
     "The code context shown to the model in grounded mode."
-    return "Code:\n" + "\n".join(f"### {b['chunk_id']} {b['path']}:{b['start_line']}-{b['end_line']}\n{b['code']}" for b in blocks)
+    return "Code:\n" + "\n".join(f"[{b['n']}] {b['chunk_id']} {b['path']}:{b['start_line']}-{b['end_line']}\n{b['code']}" for b in blocks)
 
 def chat_of(row: DatasetRow, mode: str, system: str, blocks: list[dict] | None, output: Output) -> dict:
     "One chat record (messages plus metadata) of a row in a mode."

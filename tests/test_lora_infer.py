@@ -57,12 +57,12 @@ def test_infer_outputs_and_checks(tiny_run):
     preds = list(iter_jsonl(out / "infer" / "predictions.jsonl"))
     checks = json.loads((out / "infer" / "checks.json").read_text())
     assert checks["n"] == len(preds) == 3 == m.counts["n"]
-    assert {"pass_rate", "parses", "citations_exist", "in_context", "trace_cites", "evidence_iou", "answer_f1"} <= set(checks["tuned"])
+    assert {"pass_rate", "complete", "parses", "citations_exist", "in_context", "trace_cites", "evidence_iou", "answer_f1"} <= set(checks["tuned"])
     assert checks["loss_first"] > checks["loss_last"]
     for p in preds:
         for who in ("base", "tuned"):
             j = p[who]
-            assert set(j["checks"]) == set(infer.CHECKS)
+            assert set(j["checks"]) == {*infer.CHECKS, "complete"} and j["checks"]["complete"] == j["stopped"]
             assert (j["parsed"] is None) == (j["parse_error"] is not None)
             assert j["pass"] == all(v for v in j["checks"].values() if v is not None)
     # a random base cannot write the format (24 new tokens are not even enough)
@@ -77,6 +77,8 @@ def test_reference_passes_and_planted_citation_fails(tiny_run):
         ref = parse(ref_text)
         ok = infer.judge(ref_text, True, ranges, chat["context"], ref)
         assert ok["pass"] and ok["scores"] == {"evidence_iou": 1.0, "answer_f1": 1.0}
+        cut = infer.judge(ref_text, False, ranges, chat["context"], ref)  # the same text, but cut off by max_new_tokens
+        assert cut["parsed"] is not None and not cut["pass"] and cut["failures"] == ["complete: no end of turn within max_new_tokens"]
         # the same answer citing a real chunk the prompt did not show: exists, but out of context
         other = next(cid for cid in ranges if cid not in {c.chunk_id for c in ref.citations})
         p, a, b = ranges[other]

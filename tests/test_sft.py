@@ -170,8 +170,8 @@ def test_stage_outputs_and_counts(sft_run):
     assert [x["role"] for x in chat["messages"]] == ["system", "user", "assistant"]
     o = parse(chat["messages"][2]["content"])
     # the grounded user turn shows exactly the cited lines under their headers
-    for c in o.citations:
-        assert f"### {c.chunk_id} {c.path}:{c.start_line}-{c.end_line}\n" in chat["messages"][1]["content"]
+    for i, c in enumerate(o.citations, 1):
+        assert f"[{i}] {c.chunk_id} {c.path}:{c.start_line}-{c.end_line}\n" in chat["messages"][1]["content"]
     assert chat["context"] and all(set(b) == {"chunk_id", "path", "start_line", "end_line"} for b in chat["context"])
     light = json.loads(open(out / "sft" / "messages_light_train.jsonl").readline())
     assert "Code:" not in light["messages"][1]["content"] and light["context"] == []
