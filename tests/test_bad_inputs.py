@@ -135,10 +135,15 @@ def test_duplicate_fqcn_in_two_modules(repo, tmp_path):
     assert {"shop-admin:a.b.Dup#f(int)", "shop-portal:a.b.Dup#f(int)", "shop-admin:a.b.Dup", "a.b.Ok#f(int)"} <= syms
     ids = [c["chunk_id"] for c in chunks]
     assert len(ids) == len(set(ids))
+    by_id = {c["chunk_id"]: c for c in chunks}
     for c in chunks:
+        if c["parent_id"]:   # parents were re-pointed to the prefixed ids
+            parent = by_id[c["parent_id"]]
+            assert parent["path"] == c["path"] and c["symbol"].startswith(parent["symbol"])
         if c["kind"] == "mapper_statement":
             mod = c["path"].split("/")[0]
             assert c["symbol"] == f"{mod}:a.b.DupMapper.f" and c["mapper"]["java_method"] == f"{mod}:a.b.DupMapper#f(int)"
+            assert by_id[c["mapper"]["java_chunk_id"]]["symbol"] == c["mapper"]["java_method"]
 
 
 def test_spaces_and_non_ascii_paths(repo, tmp_path):

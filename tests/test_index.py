@@ -1,6 +1,7 @@
 "Stage 01 (index_repo) on the bundled sample repository: contract, symbols, spans, links, flags, stability, determinism."
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -41,6 +42,16 @@ def test_records_follow_the_contract(index):
     assert [f["path"] for f in files] == sorted(f["path"] for f in files)
     order = [(c["path"], c["start_line"]) for c in chunks]
     assert order == sorted(order)
+
+
+def test_lines_are_the_bytes_of_json_dumps(index):
+    "The fast encoder writes exactly what core.write_jsonl (json.dumps, ensure_ascii=False) would."
+    out, _, _ = index
+    for name in ("repo_index.jsonl", "files.jsonl"):
+        data = (out / "raw_index" / name).read_bytes()
+        assert data.endswith(b"\n")
+        for line in data.split(b"\n")[:-1]:
+            assert line == json.dumps(json.loads(line), ensure_ascii=False).encode("utf-8")
 
 
 def test_every_chunk_hash_matches_the_file(index):
