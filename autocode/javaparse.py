@@ -15,8 +15,9 @@ import tree_sitter_java as tsj
 from tree_sitter import Language, Node, Parser, Tree
 
 # %% auto #0
-__all__ = ['BRANCH_TYPES', 'TYPE_DECLS', 'java_parser', 'parse_java', 'txt', 'line', 'end_line', 'squash', 'JCall', 'JMethod',
-           'walk', 'method_calls', 'JType', 'java_types', 'comments', 'label_for', 'words', 'snake', 'camel']
+__all__ = ['BRANCH_TYPES', 'TYPE_DECLS', 'SIMPLE_STMTS', 'HEADER_UNTIL', 'java_parser', 'parse_java', 'txt', 'line', 'end_line',
+           'squash', 'JCall', 'JMethod', 'walk', 'method_calls', 'JType', 'java_types', 'comments', 'label_for',
+           'words', 'snake', 'camel', 'statement_spans', 'line_extents', 'widen']
 
 # %% ../nbs/02a_java.ipynb #564c5a76
 @lru_cache(maxsize=1)
@@ -225,3 +226,48 @@ def camel(col: str) -> str:
     "`lock_stock` -> `lockStock`."
     ws = words(col)
     return ws[0] + "".join(w.title() for w in ws[1:]) if ws else col
+
+# %% ../nbs/02a_java.ipynb #6eacbdc4
+SIMPLE_STMTS = {"expression_statement", "local_variable_declaration", "return_statement", "throw_statement", "field_declaration",
+                "constant_declaration", "assert_statement", "yield_statement", "break_statement", "continue_statement",
+                "explicit_constructor_invocation", "annotation", "marker_annotation", "enum_constant", "package_declaration",
+                "import_declaration"}
+HEADER_UNTIL = {"if_statement": "condition", "while_statement": "condition", "switch_expression": "condition",
+                "enhanced_for_statement": "value", "for_statement": "body", "catch_clause": "body", "try_with_resources_statement": "resources",
+                "method_declaration": "body", "constructor_declaration": "body", "synchronized_statement": "body"}
+
+def statement_spans(tree: Tree) -> list[tuple[int, int]]:
+    "(first, last) line of every statement of a parsed file; a compound statement counts with its header only."
+    out = []
+    for n in walk(tree.root_node):
+        if n.type in SIMPLE_STMTS:
+            out.append((line(n), end_line(n)))
+        elif n.type in HEADER_UNTIL:
+            part = n.child_by_field_name(HEADER_UNTIL[n.type])
+            if n.type == "catch_clause" or part is None and n.type in ("method_declaration", "constructor_declaration"):
+                part = part or next((c for c in n.children if c.type == ";"), None)
+            if part is None: continue
+            start = n.child_by_field_name("name") if n.type in ("method_declaration", "constructor_declaration") else n
+            s = line(start if start is not None else n)
+            # up to the end of the condition / value; up to the line that opens the body
+            e = line(part) if HEADER_UNTIL[n.type] in ("body", "resources") and part.type != ";" else end_line(part)
+            out.append((s, max(s, e)))
+    return out
+
+def line_extents(spans: list[tuple[int, int]], cap: int = 30) -> dict[int, tuple[int, int]]:
+    "Line -> the smallest span containing it (spans longer than `cap` lines are left out)."
+    ext: dict[int, tuple[int, int]] = {}
+    for s, e in sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x)):
+        if e - s + 1 > cap: continue
+        for ln in range(s, e + 1): ext[ln] = (s, e)
+    return ext
+
+def widen(s: int, e: int, ext: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    "Lines s..e widened until every line's smallest statement lies inside."
+    while True:
+        ns, ne = s, e
+        for ln in range(s, e + 1):
+            x = ext.get(ln)
+            if x: ns, ne = min(ns, x[0]), max(ne, x[1])
+        if (ns, ne) == (s, e): return s, e
+        s, e = ns, ne

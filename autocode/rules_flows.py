@@ -11,7 +11,7 @@ import hashlib
 import html
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -24,12 +24,15 @@ from .javaparse import JCall, line, end_line, squash, txt, walk, words, camel, c
 from .schema import DomainMap, Evidence, Fact, RulesAndFlows, Settings
 
 # %% auto #0
-__all__ = ['WRITE_TYPES', 'ARITH', 'STATE_WORDS', 'OWNER_COLS', 'fact_id', 'strings', 'enclosing_ifs', 'cond_text',
+__all__ = ['WRITE_TYPES', 'ARITH', 'STATE_WORDS', 'SOFT_DELETE_WORDS', 'MQ_NAME_FIELDS', 'OWNER_COLS', 'CURRENT_USER_CALL',
+           'CALLBACK_WORDS', 'ID_TYPES', 'fact_id', 'strings', 'enclosing_ifs', 'cond_text', 'chain_ifs', 'branch_cond',
            'field_of_accessor', 'local_decls', 'explain_vars', 'unescape_sql', 'Draft', 'merge_ranges', 'short', 'Ctx',
-           'extract_guards', 'literal_value', 'is_state_field', 'extract_transitions', 'Sql', 'split_top', 'parse_sql',
-           'stmt_sql', 'extract_sql', 'extract_java_writes', 'operand', 'formula', 'unqualify', 'extract_computations',
-           'flow_steps', 'extract_flow', 'enum_values', 'resolve_value', 'extract_async', 'extract_transactions',
-           'extract_config', 'extract_layering', 'extract_absences', 'finish', 'extract_facts', 'run']
+           'extract_guards', 'literal_value', 'is_state_field', 'is_state_machine', 'extract_transitions', 'Sql',
+           'split_top', 'parse_sql', 'stmt_sql', 'extract_sql', 'sql_set_value', 'sql_from_values',
+           'extract_java_writes', 'operand', 'formula', 'unqualify', 'extract_computations', 'flow_steps',
+           'extract_flow', 'enum_values', 'resolve_value', 'mq_names', 'ann_raw', 'extract_async',
+           'extract_transactions', 'config_comment', 'value_read_line', 'extract_config', 'extract_layering',
+           'member_modules', 'handler_doc', 'member_id_endpoints', 'extract_absences', 'finish', 'extract_facts', 'run']
 
 # %% ../nbs/03_rules_and_flows.ipynb #c3489ca3
 def fact_id(kind: str, subject: str, evidence: list[Evidence]) -> str:
@@ -62,6 +65,22 @@ def cond_text(ifn: Node) -> str:
     c = ifn.child_by_field_name("condition")
     t = squash(re.sub(r"/\*.*?\*/", " ", re.sub(r"//[^\n]*", " ", txt(c)), flags=re.S))
     return t[1:-1].strip() if t.startswith("(") and t.endswith(")") else t
+
+def chain_ifs(ifn: Node) -> list[Node]:
+    "The ifs of the if / else-if chain from its top down to `ifn`."
+    top = ifn
+    while top.parent is not None and top.parent.type == "if_statement" and top.parent.child_by_field_name("alternative") == top: top = top.parent
+    out, n = [], top
+    while n is not None and n.type == "if_statement":
+        out.append(n)
+        if n == ifn: break
+        n = n.child_by_field_name("alternative")
+    return out
+
+def branch_cond(ifn: Node, branch: str) -> str:
+    "The condition under which a branch of `ifn` runs: its condition ('then'), or none of the chain's conditions ('else')."
+    if branch == "then": return cond_text(ifn)
+    return " && ".join(f"!({cond_text(x)})" for x in chain_ifs(ifn))
 
 def field_of_accessor(name: str) -> str | None:
     "`getLockStock` / `setLockStock` / `isDeleted` -> `lockStock` / `deleted`."
@@ -160,6 +179,7 @@ class Ctx:
             for x in order + stmts: self.reached_by[x].add(sym)
         self.drafts: list[Draft] = []
         self._writes: dict[str, list[str]] = {}
+        self._member_modules: set[str] | None = None
 
     # --- domains
     def domain_of(self, sym: str) -> str:
@@ -189,12 +209,29 @@ class Ctx:
                 if e.kind == "http": out.append(f"{e.http_method} {e.path}")
         return sorted(set(out))
 
+    def entry_of(self, sym: str) -> tuple[str, str | None]:
+        "The entry point closest to a symbol (fewest calls up; HTTP first, then by name) and that entry's own `METHOD /path`."
+        level, seen = {sym}, {sym}
+        while level:
+            eps = sorted(x for x in level if x in self.eps_by_symbol)
+            if eps:
+                https = [(x, f"{e.http_method} {e.path}") for x in eps for e in sorted(self.eps_by_symbol[x], key=lambda e: (e.http_method or "", e.path or ""))
+                         if e.kind == "http"]
+                return https[0] if https else (eps[0], None)
+            level = {c for x in level for c in self.callers.get(x, ()) if c not in seen}
+            seen |= level
+        return sym, None
+
     # --- code helpers
     def ev(self, path: str, s: int, e: int | None = None) -> Evidence | None:
-        return self.cm.evidence(path, s, e or s)
+        "Evidence of lines s..e widened to whole statements (the first chunk's part)."
+        x = self.cm.evidences(path, s, e or s)
+        return x[0] if x else None
 
     def evs(self, path: str, lines: Iterable[int]) -> list[Evidence]:
-        return [x for x in (self.ev(path, s, e) for s, e in merge_ranges(lines)) if x]
+        "Evidence of a set of lines: contiguous ranges widened to whole statements, merged, cut at chunk boundaries."
+        wide = merge_ranges(ln for a, b in merge_ranges(lines) for ln in range(*(lambda w: (w[0], w[1] + 1))(self.cm.whole(path, a, b))))
+        return [x for a, b in wide for x in self.cm.evidences(path, a, b, whole=False)]
 
     def tname(self, m: MethodRec) -> str:
         "`Type.method` for summaries."
@@ -287,15 +324,10 @@ def extract_guards(ctx: Ctx, m: MethodRec) -> list[dict]:
                 then = _branch_stmts(ifn.child_by_field_name("consequence"))
                 tc = next((c for c in (_consequence(x) for x in then) if c), None)
                 if tc and tc[3] and re.search(r"(?i)\.(success|ok)\w*\(", tc[3]): continue
-            if branch == "consequence": cond = cond_text(ifn)
-            else:  # the final else of an if / else-if chain: none of the chain's conditions held
-                chain, n = [], _chain_top(ifn)
-                while n is not None and n.type == "if_statement":
-                    chain.append(f"!({cond_text(n)})")
-                    if n == ifn: break
-                    n = n.child_by_field_name("alternative")
-                cond = " && ".join(chain)
-            found.append(dict(if_node=ifn, line=line(ifn), cons_line=end_line(last), cond=cond, cons=cons))
+            cond = branch_cond(ifn, "then" if branch == "consequence" else "else")
+            chain = [line(x) for x in chain_ifs(ifn)] if branch == "alternative" else []
+            if chain: chain.append(line(blk))  # the `} else {` line
+            found.append(dict(if_node=ifn, line=line(ifn), cons_line=end_line(last), cond=cond, cons=cons, chain=chain))
     found.sort(key=lambda g: (g["line"], g["cons_line"]))
     http = ctx.http_of(m.symbol)
     prev = None
@@ -311,7 +343,7 @@ def extract_guards(ctx: Ctx, m: MethodRec) -> list[dict]:
             s += f", after the check `{prev['cond']}`" + (f" that fails with \"{pk[2]}\"" if pk[2] else "")
         s += "."
         lines = list(range(g["line"], g["cons_line"] + 1)) if g["cons_line"] - g["line"] <= 6 else [g["line"], g["cons_line"]]
-        evid = ctx.evs(m.path, lines + [ln for _, ln, _ in expl])
+        evid = ctx.evs(m.path, lines + g["chain"] + [ln for _, ln, _ in expl])
         ctx.add(Draft("guard", m.symbol, s, dict(method=m.symbol, condition=g["cond"], consequence=kind, exception=ex, message=msg,
                                                   returns=ret, http=http),
                       evid, [ctx.domain_of(m.symbol), ctx.words_domain(g["cond"], msg or "")], m.symbol))
@@ -329,7 +361,16 @@ def literal_value(a: str) -> str | None:
     return a[1:-1] if a[:1] in "\"'" else a
 
 def is_state_field(f: str) -> bool:
+    "A field or column named like a state (`status`, `orderStatus`, `state`)."
     return any(w in STATE_WORDS for w in words(f))
+
+SOFT_DELETE_WORDS = ("delete", "deleted", "del", "remove", "removed")
+
+def is_state_machine(ent, f: str) -> bool:
+    "A state field whose values the schema documents (`0->待付款；1->待发货`) and that is not a soft-delete flag (`deleteStatus`)."
+    if not is_state_field(f) or any(w in SOFT_DELETE_WORDS for w in words(f)) or ent is None: return False
+    col = next((x for x in ent.columns if x.field == f), None) or next((x for x in ent.columns if x.name == "_".join(words(f))), None)
+    return bool(col and len(col.values) >= 2)
 
 def _criteria_stmts(body: Node) -> list[Node]:
     "Expression statements that build MyBatis criteria (`createCriteria()` chains or `criteria.andX(..)`)."
@@ -412,7 +453,7 @@ def extract_transitions(ctx: Ctx, m: MethodRec, guards: list[dict]) -> list[dict
         if vals and not initial: frm, used = vals, used_c; via = "criteria" if write is not None and "Example" in write.name else "code"
         ifs = enclosing_ifs(c.node, m.jm.node)
         if ifs:
-            cond = cond_text(ifs[0][0]) if ifs[0][1] == "then" else f"!({cond_text(ifs[0][0])})"
+            cond = branch_cond(*ifs[0])
             if not frm and ifs[0][1] == "then": frm = _from_condition(cond, getter, True)
         if not frm:
             for g in guards:
@@ -423,7 +464,11 @@ def extract_transitions(ctx: Ctx, m: MethodRec, guards: list[dict]) -> list[dict
         s += f" (`{f}` {to}" + (f" = {meanings[to]}" if to in meanings else "") + ")"
         if cond: s += f" when `{cond}`"
         if comp: s += " together with " + ", ".join(f"`{x.receiver}.{x.name}({', '.join(x.args)})`" for x in comp[:8])
-        if write is not None: s += f", then saves it with `{squash(txt(write.node))}`"
+        wif = None
+        if write is not None:  # a save in a branch of its own (`if (exist == null) insert(..)`) says when it runs
+            own = {i for i, _ in ifs}
+            wif = next((x for x in enclosing_ifs(write.node, m.jm.node) if x[0] not in own), None)
+            s += (f", then, when `{branch_cond(*wif)}`, saves it with" if wif else ", then saves it with") + f" `{squash(txt(write.node))}`"
         if used and vals:
             s += " restricted by `" + short(squash(txt(used[0])).rstrip(";"), 200) + "`"
         if gcond: s += f"; before it the guard `{gcond}` rejects the call"
@@ -433,7 +478,7 @@ def extract_transitions(ctx: Ctx, m: MethodRec, guards: list[dict]) -> list[dict
         if fe is not None and fe.type == "return_statement":
             s += f"; in this if/else-if chain any other case executes `{squash(txt(fe))}`"
         s += "."
-        lines = [c.line] + [x.line for x in comp] + ([write.line] if write else []) + [line(u) for u in used]
+        lines = [c.line] + [x.line for x in comp] + ([write.line] if write else []) + [line(u) for u in used] + ([line(wif[0])] if wif else [])
         if ifs: lines.append(line(ifs[0][0]))
         if fe is not None: lines += [line(fe) - 1 if line(fe) > 1 else line(fe), line(fe)]
         ev = ctx.evs(m.path, lines)
@@ -462,6 +507,12 @@ class Sql:
     guard: list[str]
     batch: bool
     line_of: dict[str, int]        # clause piece -> first line
+    end_of: dict[str, int] = field(default_factory=dict)  # clause piece -> last line
+
+    def lines(self, piece: str) -> list[int]:
+        "The lines of a clause piece ([] when unknown)."
+        s = self.line_of.get(piece)
+        return list(range(s, self.end_of.get(piece, s) + 1)) if s else []
 
 def _flatten(lines: list[str], start: int) -> tuple[str, list[tuple[int, int]]]:
     "Flatten statement lines (tags removed); returns text and (offset, line) marks."
@@ -488,11 +539,12 @@ def _line_at(marks: list[tuple[int, int]], pos: int) -> int:
         else: break
     return ln
 
+_SQL_TOKS = re.compile(r"([#$]\{[^}]*\}|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\(|\)|\bCASE\b|\bEND\b|,|\bAND\b)", re.I)
+
 def split_top(s: str, sep: str) -> list[str]:
-    "Split at top-level `sep` (',' or 'AND'), keeping parentheses and CASE…END together."
+    "Split at top-level `sep` (',' or 'AND'), keeping parentheses, CASE…END, `#{…}` parameters and quoted strings together."
     out, depth, cur = [], 0, []
-    toks = re.split(r"(\(|\)|\bCASE\b|\bEND\b|,|\bAND\b)", s, flags=re.I)
-    for tok in toks:
+    for tok in _SQL_TOKS.split(s):
         u = tok.upper()
         if tok == "(" or u == "CASE": depth += 1
         elif tok == ")" or u == "END": depth -= 1
@@ -507,7 +559,7 @@ _KEY_COND = re.compile(r"^\(?\s*`?(?:\w+\.)?`?\w+`?\s*(=|IN)\s*(\(?\s*#\{[^}]*\}
 def parse_sql(lines: list[str], start: int) -> Sql:
     "Parse the lines of one mapper statement (first line `start`)."
     flat, marks = _flatten(lines, start)
-    lo = {}
+    lo, eo = {}, {}
     m = re.search(r"\b(UPDATE|INSERT\s+INTO|REPLACE\s+INTO|DELETE\s+FROM|SELECT)\b", flat, re.I)
     op = (m.group(1).split()[0].lower() if m else "select")
     table, cols, sets, where, conds = None, [], [], None, []
@@ -517,7 +569,7 @@ def parse_sql(lines: list[str], start: int) -> Sql:
         if mm:
             table, where = mm.group(1), mm.group(3)
             sets = split_top(mm.group(2), ",")
-            for sx in sets: lo[sx] = _line_at(marks, flat.find(sx))
+            for sx in sets: lo[sx], eo[sx] = _line_at(marks, flat.find(sx)), _line_at(marks, flat.find(sx) + len(sx) - 1)
             cols = [re.match(r"`?(\w+)`?", sx).group(1) for sx in sets if re.match(r"`?(\w+)`?", sx)]
     elif op in ("insert", "replace"):
         mm = re.search(r"\b(?:INSERT|REPLACE)\s+INTO\s+`?(\w+)`?\s*\(([^)]*)\)", flat, re.I)
@@ -535,10 +587,12 @@ def parse_sql(lines: list[str], start: int) -> Sql:
     if where:
         where = where.strip().rstrip(";").strip()
         conds = split_top(where, "AND")
-        for cx in conds: lo[cx] = _line_at(marks, flat.find(cx, flat.upper().find("WHERE")))
+        for cx in conds:
+            at = flat.find(cx, flat.upper().find("WHERE"))
+            lo[cx], eo[cx] = _line_at(marks, at), _line_at(marks, at + len(cx) - 1)
         if op != "select":
             guard = [cx for cx in conds if not _KEY_COND.match(cx)]
-    return Sql(op=op, table=table, flat=flat, columns=cols, set=sets, where=where, conds=conds, guard=guard, batch=batch, line_of=lo)
+    return Sql(op=op, table=table, flat=flat, columns=cols, set=sets, where=where, conds=conds, guard=guard, batch=batch, line_of=lo, end_of=eo)
 
 # %% ../nbs/03_rules_and_flows.ipynb #fbeaf3cd
 def stmt_sql(ctx: Ctx, s: StmtRec) -> Sql | None:
@@ -556,7 +610,7 @@ def extract_sql(ctx: Ctx) -> dict[str, Sql]:
     out = {}
     for sym in sorted(ctx.cm.stmts):
         s = ctx.cm.stmts[sym]
-        if s.chunk.get("generated") and not ctx.settings.rules.include_generated: continue
+        if s.generated and not ctx.settings.rules.include_generated: continue
         q = stmt_sql(ctx, s)
         if q is None or not q.table: continue
         out[sym] = q
@@ -593,17 +647,18 @@ def extract_sql(ctx: Ctx) -> dict[str, Sql]:
                 if not mm or not is_state_field(mm.group(1)): continue
                 col, val = mm.group(1), mm.group(2).strip()
                 mean = _state_meaning(ctx, q.table, col)
-                frm = [re.search(r"=\s*'?(-?\w+)'?\s*$", cx).group(1) for cx in q.conds
-                       if re.match(rf"^`?(?:\w+\.)?`?{col}`?\s*=\s*'?-?\w+'?\s*$", cx)]
-                lit = literal_value(val)
+                frm = sql_from_values(q.conds, col)
+                lit = sql_set_value(val, col)
                 if lit is not None:
-                    ts = f"`{nm}` sets `{sx}`" + (f" ({mean[lit]})" if lit in mean else "")
+                    if re.match(r"(?i)CASE\b", val):
+                        ts = f"`{nm}` sets `{sx}`, i.e. `{col}` = {lit}" + (f" ({mean[lit]})" if lit in mean else "") + " for every row of the batch,"
+                    else: ts = f"`{nm}` sets `{sx}`" + (f" ({mean[lit]})" if lit in mean else "")
                     if frm:
                         wc = " AND ".join(c for c in q.conds if re.match(rf"^`?(?:\w+\.)?`?{col}", c))
                         ts += f" only WHERE `{wc}`" + "".join(f" ({mean[v]})" for v in frm if v in mean)
                     others = [x for x in q.set if x != sx]
                     if others: ts += "; the same UPDATE sets " + ", ".join(f"`{short(squash(x), 80)}`" for x in others[:6])
-                    lines = [q.line_of.get(sx)] + [q.line_of.get(c) for c in q.conds if re.match(rf"^`?(?:\w+\.)?`?{col}", c)]
+                    lines = q.lines(sx) + [ln for c in q.conds if re.match(rf"^`?(?:\w+\.)?`?{col}", c) for ln in q.lines(c)]
                     lines += [q.line_of.get(x) for x in others if re.match(r"^`?\w+`?\s*=\s*(NOW\(\)|-?\d+)", x, re.I)]
                     ent = ctx.entities.get(q.table)
                     ctx.add(Draft("state_transition", sym, ts + ".", dict(entity=ent.name if ent else q.table, field=camel(col), column=col, to=lit,
@@ -613,6 +668,27 @@ def extract_sql(ctx: Ctx) -> dict[str, Sql]:
                     pm = re.fullmatch(r"#\{(\w+)[^}]*\}", val)
                     if not pm: continue
                     _sql_param_transitions(ctx, s, q, col, pm.group(1), frm, mean, doms)
+    return out
+
+def sql_set_value(val: str, col: str) -> str | None:
+    "The literal a SET expression gives: `2`, `'PAID'`, or the single literal every `THEN` of a `CASE … END` gives (else None)."
+    lit = literal_value(val)
+    if lit is not None or not re.match(r"(?is)CASE\b.*\bEND$", val): return lit
+    thens = re.findall(r"(?is)\bTHEN\s+(.+?)(?=\s+WHEN\b|\s+ELSE\b|\s+END$)", val)
+    other = re.search(r"(?is)\bELSE\s+(.+?)\s+END$", val)
+    if other and not re.fullmatch(rf"`?(?:\w+\.)?`?{col}`?", other.group(1).strip()): thens.append(other.group(1))
+    vals = {literal_value(t.strip()) for t in thens}
+    return vals.pop() if len(vals) == 1 and None not in vals else None
+
+def sql_from_values(conds: list[str], col: str) -> list[str]:
+    "The values a WHERE requires of a column: `status = 1`, `` `status` = '1' ``, `status IN (0, 1)`."
+    out = []
+    for cx in conds:
+        m = re.match(rf"^\(?\s*`?(?:\w+\.)?`?{col}`?\s*(=|IN)\s*(.+?)\s*\)?$", cx, re.I)
+        if not m: continue
+        raw = split_top(m.group(2).strip("() "), ",") if m.group(1).upper() == "IN" else [m.group(2)]
+        vals = [literal_value(v) for v in raw]
+        if vals and None not in vals and all("." not in v for v in vals): out += [v for v in vals if v not in out]
     return out
 
 def _sql_param_transitions(ctx: Ctx, s: StmtRec, q: Sql, col: str, param: str, frm: list[str], mean: dict, doms: list[str]):
@@ -672,7 +748,7 @@ def extract_java_writes(ctx: Ctx, m: MethodRec) -> list[dict]:
         ex_var = next((a for a in argvars if m.jm.locals.get(a, "").endswith("Example")), None)
         crit_n = [n for n in crit if ex_var and re.search(rf"\b{ex_var}\b", txt(n))] if ex_var else []
         ifs = enclosing_ifs(c.node, m.jm.node)
-        cond = (cond_text(ifs[0][0]) if ifs[0][1] == "then" else f"!({cond_text(ifs[0][0])})") if ifs else None
+        cond = branch_cond(*ifs[0]) if ifs else None
         cols = []
         for x in setters:
             f = field_of_accessor(x.name)
@@ -684,11 +760,11 @@ def extract_java_writes(ctx: Ctx, m: MethodRec) -> list[dict]:
         if cond: s += f" when `{cond}`"
         s += f", which {verb} `{', '.join(tables)}`" + (f" via `{ctx.sname(ctx.cm.stmts[direct])}`" if direct else f" ({', '.join('`' + ctx.sname(x) + '`' for x in st[:3])})")
         lit_setters = [x for x in setters if literal_value(x.args[0] if x.args else "") is not None or len(setters) <= 6]
-        cifs = {id(i) for i, _ in ifs}
-        other_branch = any(any(id(i) not in cifs for i, _ in enclosing_ifs(x.node, m.jm.node)) for x in lit_setters)
+        cifs = {i for i, _ in ifs}
+        other_branch = any(any(i not in cifs for i, _ in enclosing_ifs(x.node, m.jm.node)) for x in lit_setters)
         if lit_setters: s += ("; depending on the branch, before it the method calls " if other_branch else "; before it the method calls ") + ", ".join(f"`{x.receiver}.{x.name}({', '.join(x.args)})`" for x in lit_setters[:8])
         if crit_n: s += f"; the criteria are `{short(squash(txt(crit_n[0])).rstrip(';'), 200)}`"
-        if prev is not None and {id(i) for i, _ in enclosing_ifs(prev.node, m.jm.node)} <= {id(i) for i, _ in ifs}:
+        if prev is not None and {i for i, _ in enclosing_ifs(prev.node, m.jm.node)} <= {i for i, _ in ifs}:
             s += f"; the previous write in `{m.name}` is `{short(squash(txt(prev.node)), 120)}`"
         s += "."
         lines = [c.line, c.end_line if c.end_line - c.line < 3 else c.line] + [x.line for x in lit_setters[:8]] + [line(n) for n in crit_n[:1]]
@@ -899,7 +975,7 @@ def extract_flow(ctx: Ctx, m: MethodRec) -> Draft | None:
     steps = flow_steps(ctx, m)
     if len(steps) < 2: return None
     http = ctx.http_of(m.symbol)
-    entry = sorted(ctx.reached_by.get(m.symbol, set()))
+    entry, entry_http = ctx.entry_of(m.symbol)
     _, stmts = reach(ctx.cm, m.symbol, ctx.settings.rules.max_flow_depth)
     parts = []
     for s in steps:
@@ -908,7 +984,7 @@ def extract_flow(ctx: Ctx, m: MethodRec) -> Draft | None:
         if s["branch"]: p += " (conditional)"
         parts.append(p)
     summ = f"`{ctx.tname(m)}`" + (f" (reached from {', '.join(http[:3])})" if http else "") + " runs " + "; ".join(parts) + "."
-    fields = dict(entry=entry[0] if entry else m.symbol, http=http[0] if http else None,
+    fields = dict(entry=entry, http=entry_http,
                   steps=[{k: v for k, v in s.items() if k != "text"} for s in steps], statements=stmts, rules=[], async_hops=[])
     return Draft("flow", m.symbol, summ, fields, ctx.evs(m.path, [m.jm.body_line] + [s["line"] for s in steps]),
                  [ctx.domain_of(m.symbol)], m.symbol)
@@ -940,6 +1016,24 @@ def resolve_value(expr: str, enums: dict) -> str | None:
         return d.get(f)
     return None
 
+MQ_NAME_FIELDS = ("queue", "exchange", "routing_key", "queue_expr", "exchange_expr", "routing_key_expr")
+
+def mq_names(queue: str | None, exchange: str | None, routing_key: str | None, enums: dict) -> dict:
+    "Broker names as fields: `queue`/`exchange`/`routing_key` resolved to literals (the expression when it does not resolve), `*_expr` as written."
+    out = {}
+    for k, v in (("queue", queue), ("exchange", exchange), ("routing_key", routing_key)):
+        out[k] = (resolve_value(v, enums) or v) if v else None
+        out[k + "_expr"] = v
+    return out
+
+def ann_raw(a: str | None, key: str) -> str | None:
+    "The value of `key = …` in an annotation exactly as written (quotes kept); `value` also matches a lone positional value."
+    if not a: return None
+    m = re.search(rf"\b{key}\s*=\s*(\{{[^}}]*\}}|\"[^\"]*\"|[^,)]+)", a)
+    if m: return m.group(1).strip()
+    m = re.fullmatch(r"@[\w.]+\(\s*(\"[^\"]*\"|[\w.]+(?:\(\))?)\s*\)", a) if key == "value" else None
+    return m.group(1) if m else None
+
 def extract_async(ctx: Ctx) -> None:
     "Async facts: MQ senders, their callers, queue configuration, listeners and scheduled jobs."
     enums = enum_values(ctx)
@@ -961,8 +1055,8 @@ def extract_async(ctx: Ctx) -> None:
             if exp is not None: s += f" and sets the message TTL with `{squash(txt(exp.node))}`"
             s += "."
             lines = list(range(c.line, (exp.end_line if exp else c.line) + 1)) if (exp and exp.end_line - c.line < 8) else [c.line] + ([exp.line] if exp else [])
-            d = Draft("async", m.symbol, s, dict(mechanism="mq_send", component=t.symbol, method=m.symbol, queue=None,
-                      exchange=ex, routing_key=rk, delay=delay, cron=None, calls=[], enabled=type_enabled(ctx.cm, t)[0], links=[]),
+            d = Draft("async", m.symbol, s, dict(mechanism="mq_send", component=t.symbol, method=m.symbol, **mq_names(None, ex, rk, enums),
+                      delay=delay, cron=None, calls=[], enabled=type_enabled(ctx.cm, t)[0], links=[]),
                       ctx.evs(m.path, lines), [ctx.domain_of(m.symbol)], m.symbol, tuple(qv))
             ctx.add(d); senders[m.symbol] = (d, args, m)
     # callers of senders: where the delay comes from
@@ -980,7 +1074,7 @@ def extract_async(ctx: Ctx) -> None:
                 delay_arg = next((a for a in call.args if sd.fields["delay"] and re.search(r"\b" + re.escape(sd.fields['delay'].split('(')[-1].rstrip(')')) + r"\b", a)), None)
                 delay_val = next((val for v, _, val in ex if v == delay_arg), delay_arg)
                 ctx.add(Draft("async", m.symbol, s, dict(mechanism="mq_send", component=ctx.cm.types[m.type_key].symbol, method=m.symbol,
-                              queue=None, exchange=sd.fields["exchange"], routing_key=sd.fields["routing_key"], delay=delay_val, cron=None,
+                              **{k: sd.fields[k] for k in MQ_NAME_FIELDS}, delay=delay_val, cron=None,
                               calls=[sym], enabled=True, links=[]), ctx.evs(m.path, [call.line] + [ln for _, ln, _ in ex]),
                               [ctx.domain_of(m.symbol)], m.symbol, sd.keys))
     # queue configuration beans
@@ -1007,9 +1101,11 @@ def extract_async(ctx: Ctx) -> None:
             if rk and not dl: s += f" with routing key `{rk}`" + (f" ({resolve_value(rk, enums)!r})" if resolve_value(rk, enums) else "")
             s += "."
             lines = [m.jm.body_line] + [c.line for c in calls if c.name in ("withArgument", "with", "durable", "directExchange", "topicExchange", "fanoutExchange", "to", "bind")]
-            ctx.add(Draft("async", m.symbol, s, dict(mechanism="mq_config", component=t.symbol, method=m.symbol, queue=qname, exchange=exch,
-                          routing_key=rk, delay=None, cron=None, calls=[], enabled=True, links=[]), ctx.evs(m.path, lines),
-                          [ctx.domain_of(m.symbol), ctx.words_domain(*vals)], m.symbol, tuple(vals)))
+            names = mq_names(qname, exch, rk, enums)
+            keys = tuple(dict.fromkeys(vals + [names[k] for k in ("queue", "exchange", "routing_key") if names[k]]))
+            ctx.add(Draft("async", m.symbol, s, dict(mechanism="mq_config", component=t.symbol, method=m.symbol, **names,
+                          delay=None, cron=None, calls=[], enabled=True, links=[]), ctx.evs(m.path, lines),
+                          [ctx.domain_of(m.symbol), ctx.words_domain(*vals)], m.symbol, keys))
     # listeners and scheduled jobs
     for ep in sorted(ctx.eps, key=lambda e: (e.symbol, e.kind)):
         if ep.kind == "http": continue
@@ -1031,9 +1127,13 @@ def extract_async(ctx: Ctx) -> None:
         s += "."
         lines = [e.start_line for e in ep.evidence if e.path == m.path] + [c.line for c in steps[:5]]
         ev = ctx.evs(m.path, lines)
-        qv = [v for v in [ep.detail] if v]
+        qexpr = (ann_raw(ann, "queues") or ann_raw(ann, "topics") or ann_raw(ann, "destination") or ann_raw(ann, "value") or ep.detail) \
+            if ep.kind == "listener" and ann else (ep.detail if ep.kind == "listener" else None)
+        names = mq_names(qexpr, None, None, enums)
+        if ep.kind == "listener" and names["queue"] == qexpr and ep.detail: names["queue"] = ep.detail
+        qv = [v for v in [ep.detail, names["queue"]] if v]
         ctx.add(Draft("async", m.symbol, s, dict(mechanism="mq_listener" if ep.kind == "listener" else "scheduled", component=t.symbol,
-                      method=m.symbol, queue=ep.detail if ep.kind == "listener" else None, exchange=None, routing_key=None, delay=None,
+                      method=m.symbol, **names, delay=None,
                       cron=ep.detail if ep.kind == "scheduled" else None, calls=calls, enabled=enabled, links=[]), ev,
                       [ctx.domain_of(m.symbol)] + [ctx.domain_of(x) for x in calls], m.symbol, tuple(qv)))
 
@@ -1087,6 +1187,25 @@ def _yaml_line(lines: list[str], start: int, end: int, key: str) -> int | None:
         i, depth_ind = found[0] + 1 if pi + 1 < len(parts) else found[0], found[1]
     return found[0] if found else None
 
+def config_comment(lines: list[str], ln: int, yaml: bool = True) -> str | None:
+    "The comment of a YAML/properties key: after the value on its YAML line (`key: v # text`), else a comment line right above."
+    l = lines[ln - 1]
+    q = None
+    for i, ch in enumerate(l if yaml else ""):  # the first `#` outside quotes that follows a space
+        if q: q = None if ch == q else q
+        elif ch in "\"'": q = ch
+        elif ch == "#" and i > 0 and l[i - 1] in " \t": return l[i + 1:].strip() or None
+    above = lines[ln - 2].strip() if ln > 1 else ""
+    m = re.match(r"^[#!]+\s*(.*)$", above)
+    return (m.group(1).strip() or None) if m else None
+
+def value_read_line(lines: list[str], first: int, key: str) -> int | None:
+    "The line of `${key}` (the whole key, optionally with a `:default`) in the few lines of a field declaration."
+    pat = re.compile(r"\$\{" + re.escape(key) + r"(?::[^}]*)?\}")
+    for i in list(range(first, first + 4)) + list(range(first - 1, max(0, first - 4), -1)):
+        if 1 <= i <= len(lines) and pat.search(lines[i - 1]): return i
+    return None
+
 def extract_config(ctx: Ctx) -> None:
     "Configuration facts: keys read by code, DDL defaults and documented values, settings-table rows."
     readers: dict[str, list[tuple[MethodRec | None, Any, str, int]]] = defaultdict(list)
@@ -1103,7 +1222,8 @@ def extract_config(ctx: Ctx) -> None:
         ls = ctx.cm.lines(c["path"])
         if ls is None: continue
         for key, val in sorted(c["config"]["keys"].items()):
-            rs = readers.get(key) or readers.get(re.sub(r"-(\w)", lambda mm: mm.group(1).upper(), key)) or []
+            rkey = key if key in readers else re.sub(r"-(\w)", lambda mm: mm.group(1).upper(), key)
+            rs = readers.get(rkey) or []
             cmod = c["path"].split("/src/")[0] if "/src/" in c["path"] else ""
             rs = [r for r in rs if not cmod or r[1].module == cmod]  # a module's config is read by that module's code
             if not rs: continue
@@ -1130,10 +1250,9 @@ def extract_config(ctx: Ctx) -> None:
                 f"Configuration key `{key}` is `{val}` (`{ls[ln - 1].strip()}` in `{c['path']}`) and is bound to {rd}"
             ev = ctx.evs(c["path"], [ln])
             for _, t, fname, fl in rs[:3]:
-                vl = next((i for i in range(max(1, fl - 3), fl + 1) if key in (ctx.cm.lines(t.path) or [""] * i)[i - 1]), fl)
-                ev += ctx.evs(t.path, [vl])
+                ev += ctx.evs(t.path, [value_read_line(ctx.cm.lines(t.path) or [], fl, rkey) or fl])
             ctx.add(Draft("config", key, s + ".", dict(key=key, value=val, file=c["path"], source="yaml" if c["path"].endswith((".yml", ".yaml")) else "properties",
-                          read_by=sorted(set(users)), table=None, column=None, comment=None), ev,
+                          read_by=sorted(set(users)), table=None, column=None, comment=config_comment(ls, ln, c["path"].endswith((".yml", ".yaml")))), ev,
                           [d for d in doms if d] + [ctx.words_domain(key)], key))
     # DDL defaults and documented values
     for tb, c in sorted(ctx.cm.ddl.items()):
@@ -1222,6 +1341,36 @@ def _outermost(n: Node) -> bool:
     return True
 
 OWNER_COLS = ("member_id", "user_id", "customer_id", "owner_id", "account_id", "buyer_id")
+CURRENT_USER_CALL = re.compile(r"^(?:get)?(?:current|login|logged(?:in)?)(?:member|user|customer|buyer)\w*$", re.I)
+CALLBACK_WORDS = re.compile(r"(?i)notify|callback|call_back|webhook|回调|通知")
+ID_TYPES = ("Long", "long", "Integer", "int", "String")
+
+def member_modules(ctx: Ctx) -> set[str]:
+    "Maven modules whose code asks for the current member/user (`memberService.getCurrentMember()`): member-facing code."
+    if ctx._member_modules is None:
+        ctx._member_modules = {ctx.cm.types[m.type_key].module for m in ctx.cm.methods.values() if m.jm is not None and m.type_key in ctx.cm.types
+                               and any(CURRENT_USER_CALL.match(c.name) for c in m.jm.calls)}
+    return ctx._member_modules
+
+def handler_doc(ctx: Ctx, h: MethodRec) -> str:
+    "A handler's name, annotations and the comment right above it (what it says it is for)."
+    ls, out, k = ctx.cm.lines(h.path) or [], [h.name] + list(h.annotations), h.start_line - 1
+    while k >= 1 and re.match(r"\s*(/\*|\*|//)", ls[k - 1]): out.append(ls[k - 1]); k -= 1
+    return " ".join(out)
+
+def member_id_endpoints(ctx: Ctx, m: MethodRec, load_params: set[str]) -> list[str]:
+    "`METHOD /path` of member-facing, non-callback endpoints whose handler passes one of its id parameters into a parameter `m` loads by."
+    out = set()
+    for ep_sym in sorted(ctx.reached_by.get(m.symbol, set())):
+        h = ctx.cm.methods.get(ep_sym)
+        ht = ctx.cm.types.get(h.type_key) if h is not None else None
+        if h is None or h.jm is None or ht is None or ht.module not in member_modules(ctx) or CALLBACK_WORDS.search(handler_doc(ctx, h)): continue
+        ids = {n for ty, n in h.jm.params if ty in ID_TYPES and re.fullmatch(r"id|\w*Id", n)}
+        for c in h.jm.calls:
+            if m.symbol not in ctx.resolved(h, c): continue
+            if any(a in ids and i < len(m.params) and m.params[i][1] in load_params for i, a in enumerate(c.args)):
+                out |= {f"{e.http_method} {e.path}" for e in ctx.eps_by_symbol.get(ep_sym, []) if e.kind == "http"}
+    return sorted(out)
 
 def extract_absences(ctx: Ctx, per_method: dict[str, dict]) -> None:
     "Absence facts from what the other extractors found."
@@ -1244,6 +1393,7 @@ def extract_absences(ctx: Ctx, per_method: dict[str, dict]) -> None:
         for tr in info.get("transitions", []):
             f = tr["fields"]
             if tr["initial"] or f["from"] or (f["entity"], f["field"]) in seen: continue
+            if not is_state_machine(tr["entity"], f["field"]): continue  # a soft-delete flag or an undocumented field
             getter = "get" + f["field"][0].upper() + f["field"][1:] + "()"
             cond = f["condition"] or ""
             if getter in cond: continue
@@ -1274,11 +1424,13 @@ def extract_absences(ctx: Ctx, per_method: dict[str, dict]) -> None:
                 owner_checkers[m.type_key] = [x for x in ctx.cm.methods_by_type.get(m.type_key, []) if x.jm is not None and any(
                     re.search(r"get(Member|User|Customer|Owner|Account|Buyer)Id\(\)", cond_text(i)) for i in walk(x.jm.node) if i.type == "if_statement")]
             siblings = [x for x in owner_checkers[m.type_key] if x is not m]
-            if loads and owner and not checks_here and siblings:
-                det = (f"`{ctx.tname(m)}` (reached from {', '.join(http[:2])}) loads `{', '.join(sorted(owner))}` with "
+            load_params = {a for c in loads for a in c.args if a in params}
+            member_http = member_id_endpoints(ctx, m, load_params) if loads and owner and not checks_here and siblings else []
+            if member_http:
+                det = (f"`{ctx.tname(m)}` (reached from {', '.join(member_http[:2])}, which pass a record id from the request) loads `{', '.join(sorted(owner))}` with "
                        + ", ".join(f"`{squash(txt(c.node))}`" for c in loads[:3])
                        + f" but never compares the record's owner with the current user, unlike `{ctx.tname(siblings[0])}`.")
-                ctx.add(Draft("absence", sym, det, dict(what="no_owner_check", method=sym, detail=det, http=http[0]),
+                ctx.add(Draft("absence", sym, det, dict(what="no_owner_check", method=sym, detail=det, http=member_http[0]),
                               ctx.evs(m.path, [c.line for c in loads[:3]]), [ctx.domain_of(sym)], sym))
         # no_transaction
         if t.layer == "service" and t.kind != "interface" and "public" in txt(m.jm.node)[:200] and sym not in tx_methods:

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from autocode import domain_map, index_repo, rules_flows
-from autocode.core import AutocodeError, lines_sha256, read_json, read_source, split_lines
-from autocode.schema import FACT_KINDS, RulesAndFlows
+from autocode.core import AutocodeError, iter_jsonl, lines_sha256, read_json, read_source, split_lines
+from autocode.javaparse import line_extents, parse_java, statement_spans
+from autocode.schema import FACT_KINDS, DomainMap, RulesAndFlows
 
 FIELDS = {
     "guard": {"method", "condition", "consequence", "exception", "message", "returns", "http"},
@@ -15,7 +16,8 @@ FIELDS = {
     "persistence": {"statement", "table", "operation", "columns", "set", "where", "guard", "batch", "callers"},
     "computation": {"method", "target", "formula", "operations", "rounding", "scale", "stored"},
     "flow": {"entry", "http", "steps", "statements", "rules", "async_hops"},
-    "async": {"mechanism", "component", "method", "queue", "exchange", "routing_key", "delay", "cron", "calls", "enabled", "links"},
+    "async": {"mechanism", "component", "method", "queue", "exchange", "routing_key", "queue_expr", "exchange_expr", "routing_key_expr",
+              "delay", "cron", "calls", "enabled", "links"},
     "transaction": {"method", "annotation", "propagation", "rollback_for", "covers"},
     "config": {"key", "value", "file", "source", "read_by", "table", "column", "comment"},
     "layering": {"http_method", "path", "controller", "service", "service_impl", "returns"},
@@ -108,6 +110,55 @@ def test_absences(rf):
     assert ("no_status_check", "TrdOrderServiceImpl#close") in what
     assert ("no_transaction", "TrdPortalOrderServiceImpl#paySuccess") in what
     assert ("no_status_check", "TrdPortalOrderServiceImpl#cancelOrder") not in what  # it checks status 0 through its criteria
+    # a soft-delete flag (`deleteStatus`) is not a state machine
+    assert ("no_status_check", "TrdCartItemServiceImpl#delete") not in what
+    assert not [f.fact_id for f in by(rf, "absence", lambda f: f.fields["what"] == "no_status_check" and "deleteStatus" in f.fields["detail"])]
+    # paySuccess is only reached from an endpoint documented as the payment callback: no owner check is expected there
+    assert ("no_owner_check", "TrdPortalOrderServiceImpl#paySuccess") not in what
+    own = by(rf, "absence", lambda f: f.fields["what"] == "no_owner_check")
+    assert [f.fields["http"] for f in own] == ["GET /order/detail/{orderId}"]
+
+
+def test_else_of_an_else_if_chain_negates_the_whole_chain(rf):
+    g = by(rf, "guard", lambda f: "TrdReturnApplyServiceImpl#updateStatus" in f.subject and f.fields["consequence"] == "early_return")
+    assert [x.fields["condition"] for x in g] == ["!(status.equals(1)) && !(status.equals(2)) && !(status.equals(3))"]
+    cited = {ln for e in g[0].evidence for ln in range(e.start_line, e.end_line + 1)}
+    assert {25, 34, 41, 48, 49} <= cited, "every condition of the chain and the else are cited"
+
+
+def test_config_key_is_matched_whole_and_keeps_its_comment(rf):
+    c = {f.fields["key"]: f for f in by(rf, "config", lambda f: f.fields["source"] == "yaml")}
+    java = lambda f: [(e.start_line, e.end_line) for e in f.evidence if e.path.endswith(".java")]
+    assert java(c["jwt.tokenHead"]) == [(33, 33)] and java(c["jwt.tokenHeader"]) == [(31, 31)]
+    assert c["jwt.tokenHead"].fields["comment"] == "JWT负载中拿到开头"      # the comment line above the key
+    assert c["jwt.tokenHeader"].fields["comment"] == "JWT存储的请求头"      # the comment after the value
+    assert c["redis.key.orderId"].fields["comment"] is None
+
+
+def test_generated_mapper_statements_are_not_subjects_and_sets_split_whole(rf):
+    assert not [f.subject for f in rf.facts if f.kind in ("persistence", "guard", "state_transition") and "shop-mbg" in f.evidence[0].path]
+    for f in by(rf, "persistence"):
+        for piece in f.fields["set"]:
+            assert piece.count("{") == piece.count("}") and piece.count("(") == piece.count(")"), (f.subject, piece)
+
+
+def test_flow_http_is_an_endpoint_of_its_entry(rf, sample_run):
+    dm = DomainMap.model_validate(read_json(sample_run("01-03") / "extracted/domain_map.json"))
+    eps = {(e.symbol, f"{e.http_method} {e.path}") for d in dm.domains for e in d.entry_points if e.kind == "http"}
+    flows = by(rf, "flow")
+    assert [f.subject for f in flows if f.fields["http"] and (f.fields["entry"], f.fields["http"]) not in eps] == []
+    lis = [f for f in flows if f.fields["entry"].endswith("CancelOrderReceiver#handle(Long)")]
+    assert lis and all(f.fields["http"] is None for f in lis), "a flow entered from a listener has no http"
+
+
+def test_async_names_resolved_and_as_written(rf):
+    send = by(rf, "async", lambda f: f.fields["mechanism"] == "mq_send" and f.subject.endswith("CancelOrderSender#sendMessage(Long,long)"))[0]
+    assert (send.fields["exchange"], send.fields["routing_key"]) == ("acme.order.direct.ttl", "acme.order.cancel.ttl")
+    assert send.fields["exchange_expr"] == "QueueEnum.QUEUE_TTL_ORDER_CANCEL.getExchange()"
+    lis = by(rf, "async", lambda f: f.fields["mechanism"] == "mq_listener")[0]
+    assert (lis.fields["queue"], lis.fields["queue_expr"]) == ("acme.order.cancel", '"acme.order.cancel"')
+    cfg = by(rf, "async", lambda f: f.fields["mechanism"] == "mq_config" and f.fields["queue"] == "acme.order.cancel")
+    assert cfg and cfg[0].fields["queue_expr"] == "QueueEnum.QUEUE_ORDER_CANCEL.getName()" and cfg[0].fact_id in lis.fields["links"]
 
 
 def test_evidence_inside_files_and_hash_matching(rf, sample_settings):
@@ -118,6 +169,30 @@ def test_evidence_inside_files_and_hash_matching(rf, sample_settings):
             assert 1 <= e.start_line <= e.end_line <= len(lines), (f.fact_id, e)
             assert lines_sha256(lines, e.start_line, e.end_line) == e.sha256, (f.fact_id, e)
             assert e.end_line - e.start_line < 45, (f.fact_id, "evidence must be minimal")
+
+
+def test_evidence_inside_its_chunk_and_whole_statements(rf, sample_run, sample_settings):
+    out, root = sample_run("01-03"), Path(sample_settings.run.repo)
+    spans = {c["chunk_id"]: (c["path"], c["start_line"], c["end_line"]) for c in iter_jsonl(out / "raw_index/repo_index.jsonl")}
+    dm = DomainMap.model_validate(read_json(out / "extracted/domain_map.json"))
+    evs = [("fact", f.fact_id, e) for f in rf.facts for e in f.evidence]
+    evs += [("map", getattr(x, "symbol", None) or getattr(x, "flow_id", None) or x.name, e) for d in dm.domains
+            for x in (*d.entities, *d.operations, *d.entry_points, *d.flows) for e in x.evidence]
+    ext = {}
+    for where, who, e in evs:
+        cpath, cs, ce = spans[e.chunk_id]
+        assert cpath == e.path and cs <= e.start_line <= e.end_line <= ce, (where, who, e)
+        if not e.path.endswith(".java"): continue
+        if e.path not in ext: ext[e.path] = line_extents(statement_spans(parse_java(read_source(root / e.path)[0])))
+        for ln in range(e.start_line, e.end_line + 1):  # the smallest statement of every cited line is cited whole
+            s, t = ext[e.path].get(ln, (ln, ln))
+            assert e.start_line <= s and t <= e.end_line, (where, who, e.path, (e.start_line, e.end_line), "statement", (s, t))
+    # the send statement of the delayed message is quoted whole, from `convertAndSend(` to its closing `});`
+    send = by(rf, "async", lambda f: f.subject.endswith("CancelOrderSender#sendMessage(Long,long)"))[0]
+    assert [(e.start_line, e.end_line) for e in send.evidence] == [(24, 31)]
+    # the state transition of generateOrder spans the two parts of the split method: one record per part
+    gen = by(rf, "state_transition", lambda f: "generateOrder(OrderParam)" in f.subject and f.fields["to"] == "0" and f.fields["entity"] == "TrdOrder")
+    assert gen and {spans[e.chunk_id][1] for e in gen[0].evidence} == {95, 215}
 
 
 def test_ids_stable_and_output_byte_identical(tmp_path, sample_settings, rf):
