@@ -29,14 +29,14 @@ def tiny_run(tmp_path_factory):
 
 
 def test_lora_trains_and_saves(tiny_run):
-    out, _, m, _ = tiny_run
+    out, s, m, _ = tiny_run
     log = list(iter_jsonl(out / "lora" / "train_log.jsonl"))
     assert len(log) == m.counts["steps"] > 3 and set(log[0]) == {"step", "epoch", "loss", "lr", "tokens"}
     assert log[-1]["loss"] < log[0]["loss"] and m.counts["dev_loss_after"] < m.counts["dev_loss_before"]
     ad = out / "lora" / "adapter"
     cfg = json.loads((ad / "adapter_config.json").read_text())
     assert (ad / "adapter_model.safetensors").exists() and (ad / "tokenizer.json").exists()
-    assert cfg["r"] == 8 and set(cfg["modules_to_save"]) == {"embed_tokens", "lm_head"}
+    assert cfg["r"] == s.lora.r and set(cfg["modules_to_save"]) == {"embed_tokens", "lm_head"}
     assert (out / "lora" / "base_tiny" / "config.json").exists() and (out / "lora" / "loss.png").stat().st_size > 1000
     assert m.counts["trainable_params"] < m.counts["total_params"]
     assert "lora/adapter/adapter_model.safetensors" in m.outputs
