@@ -166,3 +166,12 @@ def test_generated_mapper_statements_are_not_questions(run04, samples):
     assert not any(qa.generated_statement(facts[s.fact_ids[0]]) for s in samples if facts[s.fact_ids[0]].kind == "persistence")
     m = json.loads((run04 / "samples/qa.manifest.json").read_text())
     assert all(x["reason"] for x in m["counts"]["failures"])
+
+
+def test_absence_questions_ask_for_a_protection_so_no_is_right():
+    "Every absence answer starts with 'No': each question variant must ask whether a protection exists."
+    from autocode.qa import ABSENCE_Q
+    for what, variants in ABSENCE_Q.items():
+        for en, zh in variants:
+            assert en.split()[0] in ("Does", "Is", "If"), (what, en)
+            assert "another member" not in en or "stop" in en, (what, en)
