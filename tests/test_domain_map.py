@@ -130,3 +130,39 @@ def test_missing_index_names_stage_01(tmp_path, sample_settings):
     s.run.out = str(tmp_path)
     with pytest.raises(AutocodeError, match="run stage 01"):
         domain_map.run(s, tmp_path)
+
+
+def test_unfamiliar_repo_namespace_prefix_and_sort_order(tmp_path):
+    "A project namespace on every table is not a domain; a sort-order annotation and its validator are not order files."
+    from autocode.core import load_settings, prepare_inputs
+    from autocode.domain_map import run as run02
+    repo = tmp_path / "shop"
+    j = repo / "src/main/java/x/shop"
+    (j / "validator").mkdir(parents=True); (j / "service").mkdir(); (j / "model").mkdir()
+    (repo / "sql").mkdir()
+    (repo / "sql/schema.sql").write_text(
+        "CREATE TABLE `acmeshop_order` (`id` int, `order_sn` varchar(64), `status` int COMMENT '0->unpaid;1->paid');\n"
+        "CREATE TABLE `acmeshop_order_goods` (`id` int, `order_id` int);\n"
+        "CREATE TABLE `acmeshop_goods` (`id` int, `name` varchar(64));\n"
+        "CREATE TABLE `acmeshop_user` (`id` int, `name` varchar(64));\n")
+    (j / "validator/Order.java").write_text(
+        "package x.shop.validator;\npublic @interface Order {\n    String[] accepts() default {\"desc\", \"asc\"};\n}\n")
+    (j / "validator/OrderValidator.java").write_text(
+        "package x.shop.validator;\npublic class OrderValidator implements ConstraintValidator<Order, String> {\n"
+        "    public boolean isValid(String s) { return s != null; }\n}\n")
+    (j / "model/AcmeshopOrder.java").write_text("package x.shop.model;\npublic class AcmeshopOrder {\n    private String orderSn;\n}\n")
+    (j / "model/AcmeshopGoods.java").write_text("package x.shop.model;\npublic class AcmeshopGoods {\n    private String name;\n}\n")
+    (j / "service/AcmeshopOrderService.java").write_text(
+        "package x.shop.service;\npublic class AcmeshopOrderService {\n    public void cancel(Long orderId) { }\n}\n")
+    (j / "service/AcmeshopGoodsService.java").write_text(
+        "package x.shop.service;\npublic class AcmeshopGoodsService {\n    public void list(String sort, String order) { }\n}\n")
+    s = load_settings(None, {"run.repo": str(repo), "run.out": str(tmp_path / "out"), "domain.scope": ""})
+    out = tmp_path / "out"
+    prepare_inputs("02", s, out)
+    run02(s, out)
+    dm = json.loads((out / "extracted/domain_map.json").read_text(encoding="utf-8"))
+    fd = {p.rsplit("/", 1)[-1]: d for p, d in dm["file_domains"].items()}
+    assert "acmeshop" not in {d["name"] for d in dm["domains"]}
+    assert fd["AcmeshopOrder.java"] == fd["AcmeshopOrderService.java"] == "order"
+    assert fd["AcmeshopGoods.java"] == fd["AcmeshopGoodsService.java"] == "goods"
+    assert fd["Order.java"] != "order" and fd["OrderValidator.java"] != "order"
