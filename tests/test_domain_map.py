@@ -156,6 +156,12 @@ def test_unfamiliar_repo_namespace_prefix_and_sort_order(tmp_path):
         "package x.shop.service;\npublic class AcmeshopOrderService {\n    public void cancel(Long orderId) { }\n}\n")
     (j / "service/AcmeshopGoodsService.java").write_text(
         "package x.shop.service;\npublic class AcmeshopGoodsService {\n    public void list(String sort, String order) { }\n}\n")
+    (repo / "src/main/resources/mapper").mkdir(parents=True)
+    (repo / "src/main/resources/mapper/AcmeshopGoodsMapper.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<mapper namespace="x.shop.mapper.AcmeshopGoodsMapper">\n'
+        '    <update id="reduceStock">update acmeshop_goods set stock = stock - #{num} where id = #{id} and stock &gt;= #{num}</update>\n'
+        '    <update id="addStock">update acmeshop_goods set stock = stock + #{num} where id = #{id}</update>\n'
+        '    <update id="rename">update acmeshop_goods set name = #{name} where id = #{id}</update>\n</mapper>\n')
     s = load_settings(None, {"run.repo": str(repo), "run.out": str(tmp_path / "out"), "domain.scope": ""})
     out = tmp_path / "out"
     prepare_inputs("02", s, out)
@@ -166,3 +172,6 @@ def test_unfamiliar_repo_namespace_prefix_and_sort_order(tmp_path):
     assert fd["AcmeshopOrder.java"] == fd["AcmeshopOrderService.java"] == "order"
     assert fd["AcmeshopGoods.java"] == fd["AcmeshopGoodsService.java"] == "goods"
     assert fd["Order.java"] != "order" and fd["OrderValidator.java"] != "order"
+    inv = next(d for d in dm["domains"] if d["name"] == "inventory")  # stock kept in the goods table
+    dao = " ".join(x for v in inv["layers"].values() for x in v)
+    assert "reduceStock" in dao and "addStock" in dao and "rename" not in dao
