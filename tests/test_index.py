@@ -198,3 +198,13 @@ def test_walk_honours_gitignore_and_globs(tmp_path):
                       "a/A.java": None, "a/keep.log": "not matched by [index] include", "a/logo.png": "not matched by [index] include"}
     files, chunks = finalize(index_entries(repo, walk_repo(repo, s.index), s.index), validate=True)
     assert [c["symbol"] for c in chunks] == ["A"]
+
+
+def test_generated_mapper_xml_follows_its_generated_interface(sample_run):
+    "Every statement of the generator module's mapper XML is flagged generated (its Java interface carries @mbg.generated)."
+    out = sample_run("01")
+    stmts = [c for c in map(json.loads, open(out / "raw_index/repo_index.jsonl", encoding="utf-8"))
+             if c["kind"] == "mapper_statement"]
+    mbg = [c for c in stmts if c["path"].startswith("shop-mbg/")]
+    assert mbg and all(c["generated"] for c in mbg)
+    assert any(not c["generated"] for c in stmts if "/dao/" in c["path"])
