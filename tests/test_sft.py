@@ -253,3 +253,20 @@ def test_deterministic_and_skips(tmp_path, sft_run):
     m = run(fixture_settings(out), out)
     assert m.outputs == m0.outputs  # byte-identical artifacts, tokenizer included
     assert run(fixture_settings(out), out).timings == m.timings  # unchanged inputs: skipped
+
+
+def test_tiny_tokenizer_whole_pieces_and_no_unknowns(sft_run):
+    "Chunk ids, paths and line numbers seen in training are one token each; unseen text (any script) still round-trips."
+    from tokenizers import Tokenizer
+    from autocode.sft import train_tiny_tokenizer
+    out, _ = sft_run
+    tok = Tokenizer.from_file(str(out / "sft" / "tokenizer" / "tokenizer.json"))
+    chat = json.loads(open(out / "sft" / "messages_grounded_train.jsonl").readline())
+    c = parse(chat["messages"][2]["content"]).citations[0]
+    line = f"[1] {c.chunk_id} {c.path}:{c.start_line}-{c.end_line}"
+    pieces = tok.encode(line).tokens
+    assert f"Ġ{c.chunk_id}" in pieces and f"Ġ{c.path}" in pieces and len(pieces) == 9, pieces
+    odd = "never seen: c_0123abcd 订单取消 ✓ \\x \t end"
+    assert tok.decode(tok.encode(odd).ids) == odd and None not in tok.encode(odd).ids
+    texts = ["a b c_99 c_99 x/y.java:1-2", "x/y.java:1-2"]
+    assert train_tiny_tokenizer(texts, 300).to_str() == train_tiny_tokenizer(texts, 300).to_str()
