@@ -76,9 +76,9 @@ def build_parser() -> Parser:
     for st in STAGES:
         name = command_name(st)
         aliases = [st.module] if st.module != name else []
-        sp = sub.add_parser(name, aliases=aliases, help=f"stage {st.num}: writes {', '.join(st.outputs)}",
+        sp = sub.add_parser(name, aliases=aliases, help=f"stage {st.num}: writes {st.folder}/",
                             description=f"Run stage {st.num} ({st.module}, notebook nbs/{st.notebook}.ipynb) alone: "
-                            f"the same as `autocode run --stages {st.num}`. It writes {', '.join(st.outputs)}.")
+                            f"the same as `autocode run --stages {st.num}`. It writes into {st.folder}/ of the run folder.")
         sp.set_defaults(stages=st.num)
         _add_common(sp)
     s = sub.add_parser("stages", help="list the stages and their status (done, stale, missing) in a run folder",

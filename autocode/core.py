@@ -7,6 +7,7 @@ Docs: https://autocode-dev.github.io/autocode/core.html.md"""
 # %% ../nbs/00a_core.ipynb #4ee0e815
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import importlib
 import json
@@ -17,8 +18,9 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
+import msgspec
 from tqdm.auto import tqdm
 import configparser
 
@@ -31,9 +33,9 @@ from .schema import SCHEMA_VERSION, Manifest, Settings
 __all__ = ['TEXT_ENCODINGS', 'STAGES', 'RUN_ONLY_KEYS', 'AutocodeError', 'sha256_bytes', 'sha256_text', 'split_lines',
            'lines_sha256', 'looks_binary', 'decode_text', 'read_source', 'atomic_open', 'to_jsonable', 'dumps',
            'write_json', 'read_json', 'write_jsonl', 'iter_jsonl', 'Stage', 'get_stage', 'parse_stages', 'file_sha256',
-           'require_inputs', 'settings_digest', 'hash_files', 'timer', 'progress', 'project_root', 'sample_repo',
-           'default_out', 'load_settings', 'run_out', 'code_digest', 'finish_stage', 'up_to_date', 'fresh_manifest',
-           'stage_module', 'prepare_inputs']
+           'stage_and_spec', 'require_inputs', 'settings_digest', 'hash_files', 'timer', 'progress', 'project_root',
+           'sample_repo', 'default_out', 'load_settings', 'run_out', 'code_digest', 'finish_stage', 'up_to_date',
+           'StageSpec', 'StageRun', 'stage_module', 'stage_run', 'declared_outputs', 'run_stage', 'prepare_inputs']
 
 # %% ../nbs/00a_core.ipynb #b4907a08
 class AutocodeError(Exception):
@@ -108,9 +110,11 @@ def write_json(path: Path, obj: Any) -> Path:
     with atomic_open(path) as f: f.write(dumps(obj, indent=1) + "\n")
     return Path(path)
 
+_decode = msgspec.json.Decoder().decode  # the same values as json.loads, several times faster on large artifacts
+
 def read_json(path: Path) -> Any:
     "Read one JSON document."
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    return _decode(Path(path).read_bytes())
 
 def write_jsonl(path: Path, records: Iterable[Any]) -> int:
     "Stream records (models or dicts) to a JSONL file atomically; returns the count."
@@ -122,50 +126,45 @@ def write_jsonl(path: Path, records: Iterable[Any]) -> int:
 
 def iter_jsonl(path: Path) -> Iterator[dict]:
     "Stream the records of a JSONL file."
-    with open(path, encoding="utf-8") as f:
+    with open(path, "rb") as f:
         for line in f:
-            if line.strip(): yield json.loads(line)
+            if line.strip(): yield _decode(line)
 
 # %% ../nbs/00a_core.ipynb #2d93e2fe
 @dataclass(frozen=True)
 class Stage:
-    "One pipeline stage."
+    "One pipeline stage, as the runner knows it before importing it."
     num: str          # two-digit stage number
-    module: str       # module in `autocode` with `run(settings, out)`
+    module: str       # module in `autocode` with `run(settings, out)` and its `STAGE` declaration
     notebook: str     # notebook in nbs/ (without .ipynb)
     folder: str       # output folder inside the run folder
-    outputs: tuple    # artifacts it writes, relative to the run folder
-    inputs: tuple = ()  # artifacts it reads: (path, producing stage number)
-    sections: tuple = ()  # settings sections it depends on
     optional: bool = False  # needs the [train] extra
 
     @property
     def name(self) -> str: return f"{self.num}_{self.module}"
     def manifest_path(self, out: Path) -> Path: return Path(out) / self.folder / f"{self.module}.manifest.json"
+    @property
+    def spec(self) -> StageSpec:
+        "The stage's own declaration (`STAGE` in its module): inputs, outputs, settings sections, extra inputs."
+        return stage_module(self).STAGE
+    @property
+    def inputs(self) -> tuple: return self.spec.inputs
+    @property
+    def outputs(self) -> tuple: return self.spec.outputs
+    @property
+    def sections(self) -> tuple: return self.spec.sections
 
 STAGES = (
-    Stage("01", "index_repo", "01_index_repo", "raw_index", ("raw_index/repo_index.jsonl", "raw_index/files.jsonl"), (), ("run", "index")),
-    Stage("02", "domain_map", "02_domain_map", "extracted", ("extracted/domain_map.json",),
-          (("raw_index/repo_index.jsonl", "01"), ("raw_index/files.jsonl", "01")), ("domain",)),
-    Stage("03", "rules_flows", "03_rules_and_flows", "extracted", ("extracted/rules_and_flows.json",),
-          (("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02")), ("domain", "rules")),
-    Stage("04", "qa", "04_generate_qa", "samples", ("samples/qa_raw.jsonl",),
-          (("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02"), ("extracted/rules_and_flows.json", "03")), ("qa",)),
-    Stage("05", "design", "05_design_tasks", "samples", ("samples/design_tasks.jsonl",),
-          (("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02"), ("extracted/rules_and_flows.json", "03")), ("design",)),
-    Stage("06", "validate", "06_validate", "dataset",
-          ("dataset/final_train.jsonl", "dataset/final_dev.jsonl", "dataset/final_test.jsonl", "dataset/rejected.jsonl", "dataset/stats.json", "dataset/README.md"),
-          (("raw_index/repo_index.jsonl", "01"), ("raw_index/files.jsonl", "01"), ("samples/qa_raw.jsonl", "04"), ("samples/design_tasks.jsonl", "05")), ("run", "validate")),
-    Stage("07", "report", "07_metrics_report", "reports", ("reports/metrics.md",),
-          (("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02"), ("extracted/rules_and_flows.json", "03"),
-           ("dataset/stats.json", "06"), ("dataset/final_train.jsonl", "06"), ("dataset/final_dev.jsonl", "06"),
-           ("dataset/final_test.jsonl", "06"), ("dataset/rejected.jsonl", "06")), ("report",)),
-    Stage("08", "sft", "08_prepare_sft", "sft", ("sft/dataset_info.json",),
-          (("dataset/final_train.jsonl", "06"), ("dataset/final_dev.jsonl", "06"), ("dataset/final_test.jsonl", "06")), ("sft",)),
-    Stage("09", "lora", "09_lora_finetune", "lora", ("lora/train_log.jsonl",),
-          (("sft/dataset_info.json", "08"),), ("sft", "lora"), optional=True),
-    Stage("10", "infer", "10_infer_lora", "infer", ("infer/predictions.jsonl", "infer/checks.json"),
-          (("raw_index/repo_index.jsonl", "01"), ("sft/dataset_info.json", "08"), ("lora/train_log.jsonl", "09")), ("sft", "lora", "infer"), optional=True),
+    Stage("01", "index_repo", "01_index_repo", "raw_index"),
+    Stage("02", "domain_map", "02_domain_map", "extracted"),
+    Stage("03", "rules_flows", "03_rules_and_flows", "extracted"),
+    Stage("04", "qa", "04_generate_qa", "samples"),
+    Stage("05", "design", "05_design_tasks", "samples"),
+    Stage("06", "validate", "06_validate", "dataset"),
+    Stage("07", "report", "07_metrics_report", "reports"),
+    Stage("08", "sft", "08_prepare_sft", "sft"),
+    Stage("09", "lora", "09_lora_finetune", "lora", optional=True),
+    Stage("10", "infer", "10_infer_lora", "infer", optional=True),
 )
 
 def get_stage(num: str) -> Stage:
@@ -197,10 +196,14 @@ def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
         while b := f.read(chunk): h.update(b)
     return h.hexdigest()
 
-def require_inputs(stage: Stage, out: Path) -> dict[str, Path]:
-    "Paths of the stage's inputs; raises AutocodeError naming the stage to run first."
-    found = {}
-    for rel, producer in stage.inputs:
+def stage_and_spec(stage: Stage | StageSpec) -> tuple[Stage, StageSpec]:
+    "A stage's table entry and its declaration, from either."
+    return (get_stage(stage.num), stage) if isinstance(stage, StageSpec) else (stage, stage.spec)
+
+def require_inputs(stage: Stage | StageSpec, out: Path) -> dict[str, Path]:
+    "Paths of the stage's declared input artifacts; raises AutocodeError naming the stage to run first."
+    found, (stage, spec) = {}, stage_and_spec(stage)
+    for rel, producer in spec.inputs:
         p = Path(out) / rel
         if not p.exists():
             prod = get_stage(producer)
@@ -321,36 +324,66 @@ def code_digest(stage: Stage | None = None) -> str:
     for n in names: h.update(n.encode()); h.update((pkg / f"{n}.py").read_bytes())
     return h.hexdigest()
 
-def finish_stage(stage: Stage, settings: Settings, out: Path, counts: dict, timings: dict,
+def finish_stage(stage: Stage | StageSpec, settings: Settings, out: Path, counts: dict, timings: dict,
                  extra_inputs: dict | None = None, outputs: Iterable[str] | None = None) -> Manifest:
     "Write the stage's manifest (inputs, outputs, settings, counts, timings) and return it."
-    out = Path(out)
+    out, (stage, spec) = Path(out), stage_and_spec(stage)
     m = Manifest(stage=stage.name, schema_version=SCHEMA_VERSION, package_version=__version__,
-                 settings=settings_digest(settings, stage.sections),
-                 inputs={**hash_files(out, [r for r, _ in stage.inputs]), **(extra_inputs or {}), "code": code_digest(stage)},
-                 outputs=hash_files(out, outputs if outputs is not None else stage.outputs),
+                 settings=settings_digest(settings, spec.sections),
+                 inputs={**hash_files(out, [r for r, _ in spec.inputs]), **(extra_inputs or {}), "code": code_digest(stage)},
+                 outputs=hash_files(out, outputs if outputs is not None else spec.outputs),
                  counts=counts, timings=timings)
     write_json(stage.manifest_path(out), m)
     return m
 
-def up_to_date(stage: Stage, settings: Settings, out: Path, extra_inputs: dict | None = None) -> bool:
+def up_to_date(stage: Stage | StageSpec, settings: Settings, out: Path, extra_inputs: dict | None = None) -> bool:
     "True when the stage's manifest matches the current inputs, settings and outputs."
+    stage, spec = stage_and_spec(stage)
     mp = stage.manifest_path(out)
     if not mp.exists(): return False
     try: m = Manifest.model_validate(read_json(mp))
     except Exception: return False
     if m.schema_version != SCHEMA_VERSION or m.package_version != __version__: return False
-    if m.settings != settings_digest(settings, stage.sections): return False
-    want = {**hash_files(out, [r for r, _ in stage.inputs]), **(extra_inputs or {}), "code": code_digest(stage)}
+    if m.settings != settings_digest(settings, spec.sections): return False
+    want = {**hash_files(out, [r for r, _ in spec.inputs]), **(extra_inputs or {}), "code": code_digest(stage)}
     if m.inputs != want: return False
     return all((Path(out) / r).exists() and file_sha256(Path(out) / r) == h for r, h in m.outputs.items())
 
 # %% ../nbs/00a_core.ipynb #06141942
-def fresh_manifest(stage: Stage, settings: Settings, out: Path, force: bool = False,
-                   extra_inputs: dict | None = None) -> Manifest | None:
-    "The stored manifest when the stage can be skipped, else None."
-    if force or not up_to_date(stage, settings, out, extra_inputs): return None
-    return Manifest.model_validate(read_json(stage.manifest_path(out)))
+@dataclass(frozen=True)
+class StageSpec:
+    "What a stage reads and writes, declared once by its module as `STAGE`."
+    num: str                 # the stage's number in `STAGES`
+    inputs: tuple = ()       # artifacts it reads: (path relative to the run folder, number of the stage that writes it)
+    outputs: tuple = ()      # artifacts it writes: paths relative to the run folder, or patterns (`*` also crosses folders)
+    sections: tuple = ()     # settings sections its outputs depend on
+    extra_inputs: Callable[[StageRun], dict] | None = None  # what it reads besides artifacts, as {name: digest}
+    scratch: tuple = ()      # patterns of files it may write that are not artifacts (caches)
+
+    def declares(self, rel: str) -> bool:
+        "True when `rel` (relative to the run folder) is one of the stage's outputs or scratch files."
+        return any(fnmatch.fnmatchcase(rel, p) for p in (*self.outputs, *self.scratch))
+
+@dataclass
+class StageRun:
+    "One run of a stage: what its body works with."
+    stage: Stage              # the stage's entry in `STAGES`
+    spec: StageSpec           # its declaration
+    settings: Settings        # validated settings
+    out: Path                 # the run folder
+    timings: dict = field(default_factory=dict)  # seconds per step, for the manifest
+    state: dict = field(default_factory=dict)    # what `extra_inputs` computed that the body reuses
+    outputs: list | None = None  # the artifacts written, when the body lists them (default: the declared ones present)
+    paths: dict = field(default_factory=dict)    # the declared input artifacts, once checked
+
+    def input(self, rel: str) -> Path:
+        "The path of declared input artifact `rel`; an AutocodeError for one the stage does not declare."
+        if rel not in self.paths:
+            raise AutocodeError(f"stage {self.stage.num} ({self.stage.module}) reads {rel}, which its STAGE does not declare: "
+                                f"add ({rel!r}, <stage that writes it>) to STAGE.inputs in autocode/{self.stage.module}.py")
+        return self.paths[rel]
+
+    def timer(self, key: str): return timer(self.timings, key)
 
 def stage_module(stage: Stage):
     "Import the module that implements `stage`."
@@ -358,6 +391,50 @@ def stage_module(stage: Stage):
     except ImportError as e:
         extra = " (install the [train] extra: pip install -e '.[train]')" if stage.optional else ""
         raise AutocodeError(f"stage {stage.num} ({stage.module}) cannot be imported: {e}{extra}") from None
+
+def stage_run(spec: StageSpec, settings: Settings, out: Path) -> tuple[StageRun, dict]:
+    "A run of the stage `spec` declares and its extra inputs (computed once: the skip check and the manifest share them)."
+    ctx = StageRun(get_stage(spec.num), spec, settings, Path(out))
+    return ctx, (dict(spec.extra_inputs(ctx)) if spec.extra_inputs else {})
+
+def _files(out: Path) -> dict[str, tuple]:
+    "(mtime, size) of every file in a run folder, keyed by relative path (executed notebooks and lock files left out)."
+    got = {}
+    for dirpath, dirnames, filenames in os.walk(out):
+        rel = os.path.relpath(dirpath, out)
+        if rel == ".": dirnames[:] = [d for d in dirnames if d != "notebooks"]
+        for f in filenames:
+            r = f if rel == "." else f"{rel}/{f}".replace(os.sep, "/")
+            if rel == "." and f.startswith("."): continue
+            try: st = os.stat(os.path.join(dirpath, f)); got[r] = (st.st_mtime_ns, st.st_size, st.st_ino)
+            except FileNotFoundError: pass
+    return got
+
+def declared_outputs(spec: StageSpec, out: Path) -> list[str]:
+    "The declared output artifacts present in the run folder (patterns expanded), sorted."
+    stage, plain = get_stage(spec.num), [p for p in spec.outputs if not any(ch in p for ch in "*?[")]
+    pats = [p for p in spec.outputs if p not in plain]
+    found = [r for r in _files(out) if any(fnmatch.fnmatchcase(r, p) for p in pats)] if pats else []
+    mp = str(stage.manifest_path(out).relative_to(out))
+    return sorted({r for r in plain if (Path(out) / r).exists()} | {r for r in found if r != mp})
+
+def run_stage(spec: StageSpec, settings: Settings, out: Path, force: bool,
+              body: Callable[[StageRun], dict]) -> Manifest:
+    "Skip the stage when it is up to date; else check its inputs, run `body` (which returns the counts) and write the manifest."
+    out = Path(out)
+    ctx, extra = stage_run(spec, settings, out)
+    stage = ctx.stage
+    if not force and up_to_date(spec, settings, out, extra): return Manifest.model_validate(read_json(stage.manifest_path(out)))
+    ctx.paths = require_inputs(spec, out)
+    before = _files(out)
+    counts = body(ctx)
+    mp = str(stage.manifest_path(out).relative_to(out))
+    wrote = sorted(r for r, v in _files(out).items() if before.get(r) != v and r != mp)
+    if bad := [r for r in wrote if not spec.declares(r)]:
+        raise AutocodeError(f"stage {stage.num} ({stage.module}) wrote {out / bad[0]}, which its STAGE does not declare: "
+                            f"add it to STAGE.outputs (or STAGE.scratch) in autocode/{stage.module}.py")
+    outputs = ctx.outputs if ctx.outputs is not None else declared_outputs(spec, out)
+    return finish_stage(spec, settings, out, counts, ctx.timings, extra, outputs)
 
 def prepare_inputs(stage: Stage | str, settings: Settings, out: Path, quiet: bool = True) -> None:
     "Run, in-process, the earlier stages that `stage` depends on (each skips itself when fresh)."

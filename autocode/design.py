@@ -16,19 +16,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .core import AutocodeError, finish_stage, fresh_manifest, get_stage, read_json, require_inputs, timer, write_jsonl
+from .core import AutocodeError, read_json, timer, write_jsonl, StageRun, StageSpec, run_stage
 from .qa import (CodeText, Ctx, bt, group_of, join, load_facts, member_name, owner_name, same_method, short, sql, status,
                          symbols, tidy, transition_code, unxml)
 from .schema import Component, Design, DesignSample, DomainMap, Fact, Settings, TraceStep
 from .validate import IndexView, component_exists, index_view
 
 # %% auto #0
-__all__ = ['FINDERS', 'T', 'MAX_DESIGN_EVIDENCE', 'MAX_FACT_EVIDENCE', 'RENDER', 'Conventions', 'read_conventions',
+__all__ = ['FINDERS', 'T', 'MAX_DESIGN_EVIDENCE', 'MAX_FACT_EVIDENCE', 'RENDER', 'STAGE', 'Conventions', 'read_conventions',
            'endpoint_decl', 'Opportunity', 'find_owner_checks', 'find_status_guards', 'find_release_on_failure',
            'find_low_stock', 'find_hardcoded', 'find_add_state', 'DesignDraft', 'Namer', 'layering_for', 'tx_for',
            'to_design', 'design_samples', 'Env', 'design_owner_check', 'design_status_guard', 'statuses_en',
            'statuses_zh', 'design_release', 'design_low_stock', 'design_config', 'design_add_state', 'design_custom',
-           'generate', 'load_index_view', 'run']
+           'generate', 'load_index_view', 'run', 'work']
 
 # %% ../nbs/05_design_tasks.ipynb #300b44df
 @dataclass
@@ -656,14 +656,18 @@ def load_index_view(path: Path) -> IndexView:
                 if raw.strip(): yield json.loads(raw)
     return index_view(chunks())
 
+STAGE = StageSpec("05", inputs=(("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02"),
+                                ("extracted/rules_and_flows.json", "03")),
+                  outputs=("samples/design_tasks.jsonl",), sections=("design",))
+
 def run(settings: Settings, out: Path, force: bool = False):
     "Stage 05: write `samples/design_tasks.jsonl`."
-    stage = get_stage("05")
-    if (m := fresh_manifest(stage, settings, out, force)) is not None: return m
-    out = Path(out)
-    paths = require_inputs(stage, out)
+    return run_stage(STAGE, settings, out, force, work)
+
+def work(ctx: StageRun) -> dict:
+    "Stage 05's work: render the design tasks; returns the manifest counts."
+    settings, out, timings, paths = ctx.settings, ctx.out, ctx.timings, ctx.paths
     if settings.design.llm: raise AutocodeError("settings.ini [design] llm = true: the LLM phrasing backend is not available in this version; set [design] llm = false")
-    timings: dict[str, float] = {}
     with timer(timings, "load"):
         facts = load_facts(paths["extracted/rules_and_flows.json"])
         try: dm = DomainMap.model_validate(read_json(paths["extracted/domain_map.json"]))
@@ -673,4 +677,4 @@ def run(settings: Settings, out: Path, force: bool = False):
         code = CodeText.from_index(paths["raw_index/repo_index.jsonl"], {e.path for f in facts for e in f.evidence})
     with timer(timings, "generate"): samples, counts = generate(facts, dm, iv, conv, settings.design, code)
     with timer(timings, "write"): write_jsonl(out / "samples/design_tasks.jsonl", samples)
-    return finish_stage(stage, settings, out, counts, timings)
+    return counts

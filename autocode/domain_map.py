@@ -13,17 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .core import (AutocodeError, get_stage, fresh_manifest, finish_stage, iter_jsonl, lines_sha256, progress,
-                           read_source, require_inputs, sha256_bytes, split_lines, timer, write_json)
+from .core import (AutocodeError, iter_jsonl, lines_sha256, progress, read_source, sha256_bytes, split_lines, timer,
+                           write_json, StageRun, StageSpec, run_stage)
 from .javaparse import JMethod, JType, java_types, line_extents, parse_java, statement_spans, widen, words
 from .schema import (ColumnInfo, Domain, DomainMap, Entity, EntryPoint, Evidence, FlowCandidate, Operation, Settings)
 
 # %% auto #0
-__all__ = ['SYNONYMS', 'LAYER_WORDS', 'NOT_ENTITY', 'STEREOTYPES', 'GENERATOR_MARK', 'HTTP_ANN', 'parse_hints', 'value_meanings',
-           'TypeRec', 'MethodRec', 'StmtRec', 'ann_name', 'layer_of', 'CodeModel', 'load_code', 'Namer',
-           'common_prefix', 'learn_namer', 'text_domain', 'ann_paths', 'ann_http_methods', 'join_path', 'ann_attr',
-           'type_enabled', 'entry_points', 'entities', 'Assignment', 'prefix_merges', 'assign_domains', 'reach',
-           'flow_id', 'build_domain_map', 'run']
+__all__ = ['SYNONYMS', 'LAYER_WORDS', 'NOT_ENTITY', 'STEREOTYPES', 'GENERATOR_MARK', 'HTTP_ANN', 'STAGE', 'parse_hints',
+           'value_meanings', 'TypeRec', 'MethodRec', 'StmtRec', 'ann_name', 'layer_of', 'CodeModel', 'load_code',
+           'Namer', 'common_prefix', 'learn_namer', 'text_domain', 'ann_paths', 'ann_http_methods', 'join_path',
+           'ann_attr', 'type_enabled', 'entry_points', 'entities', 'Assignment', 'prefix_merges', 'assign_domains',
+           'reach', 'flow_id', 'build_domain_map', 'run', 'work']
 
 # %% ../nbs/02_domain_map.ipynb #3e860099
 SYNONYMS: dict[str, str] = {
@@ -800,12 +800,16 @@ def build_domain_map(cm: CodeModel, settings: Settings, repo_name: str) -> Domai
     doms.sort(key=lambda d: (-len(d.files), d.name))
     return DomainMap(repo=repo_name, domains=doms, file_domains={p: asg.files.get(p, "") for p in sorted(cm.files)}, scope=list(ds.scope))
 
+STAGE = StageSpec("02", inputs=(("raw_index/repo_index.jsonl", "01"), ("raw_index/files.jsonl", "01")),
+                  outputs=("extracted/domain_map.json",), sections=("domain",))
+
 def run(settings: Settings, out: Path, force: bool = False):
     "Stage 02: write extracted/domain_map.json."
-    stage = get_stage("02")
-    if (m := fresh_manifest(stage, settings, out, force)) is not None: return m
-    require_inputs(stage, out)
-    timings: dict[str, float] = {}
+    return run_stage(STAGE, settings, out, force, work)
+
+def work(ctx: StageRun) -> dict:
+    "Stage 02's work: map the indexed code to domains; returns the manifest counts."
+    settings, out, timings = ctx.settings, ctx.out, ctx.timings
     repo = Path(settings.run.repo)
     if not repo.is_dir(): raise AutocodeError(f"settings [run] repo = {repo}: not a folder; point it at the repository stage 01 indexed")
     with timer(timings, "load"): cm = load_code(out, repo, quiet=settings.run.quiet)
@@ -816,4 +820,4 @@ def run(settings: Settings, out: Path, force: bool = False):
               "entry_points": sum(len(d.entry_points) for d in dm.domains), "flows": sum(len(d.flows) for d in dm.domains),
               "skipped_files": len(cm.skipped),
               **{f"files.{d.name}": len(d.files) for d in dm.domains if d.in_scope}}
-    return finish_stage(stage, settings, out, counts, timings)
+    return counts

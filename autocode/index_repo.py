@@ -31,19 +31,19 @@ from lxml import etree
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from . import __version__
-from .core import (AutocodeError, decode_text, fresh_manifest, finish_stage, get_stage, progress, require_inputs,
-                           sha256_bytes, sha256_text, split_lines, timer, atomic_open)
+from .core import (AutocodeError, decode_text, progress, sha256_bytes, sha256_text, split_lines, timer, atomic_open,
+                           StageRun, StageSpec, run_stage)
 from .schema import (Chunk, ConfigInfo, DdlInfo, FileRecord, IndexSettings, JavaInfo, Manifest,
                              MapperInfo, PomInfo, Settings)
 
 # %% auto #0
 __all__ = ['PARSER_VERSION', 'EXT_LANG', 'JAVA', 'TYPE_KINDS', 'MEMBER_KINDS', 'FIELD_KINDS', 'COMMENTS', 'GENERATED_RE',
-           'MAPPER_TAGS', 'INFO_MODELS', 'PARSERS', 'code_version', 'language_of', 'WalkEntry', 'walk_repo',
+           'MAPPER_TAGS', 'INFO_MODELS', 'PARSERS', 'STAGE', 'code_version', 'language_of', 'WalkEntry', 'walk_repo',
            'repo_fingerprint', 'chunk_text', 'split_span', 'java_parser', 'simple_type', 'maybe_generated',
            'field_group_name', 'java_info', 'parse_java', 'xml_parser', 'xml_top_spans', 'sql_of', 'sql_tables',
            'parse_xml', 'parse_mapper', 'parse_pom', 'profile_of', 'parse_yaml', 'parse_properties', 'parse_sql',
            'parse_markdown', 'canonical', 'chunk_id', 'file_record', 'index_file', 'module_of', 'module_prefixes',
-           'pack', 'assemble', 'finalize', 'index_entries', 'run']
+           'pack', 'assemble', 'finalize', 'index_entries', 'repo_inputs', 'run', 'work']
 
 # %% ../nbs/01_index_repo.ipynb #21d594f2
 PARSER_VERSION = "1"   # bump when the parsers change: invalidates the parse cache
@@ -1205,22 +1205,32 @@ def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
             try: p.unlink()
             except OSError: pass
 
-def run(settings: Settings, out: Path, force: bool = False) -> Manifest:
-    "Stage 01: index the repository into raw_index/repo_index.jsonl and raw_index/files.jsonl."
-    stage = get_stage("01")
-    out = Path(out)
+def repo_inputs(ctx: StageRun) -> dict[str, str]:
+    "Stage 01's extra input: a fingerprint of the repository files in scope (the walk is kept for the body)."
+    settings = ctx.settings
     repo = Path(settings.run.repo)
     if not repo.is_dir():
         raise AutocodeError(f"[run] repo = {repo}: no such directory; pass --repo with a repository checkout")
-    timings: dict[str, float] = {}
-    with timer(timings, "walk"):
+    with ctx.timer("walk"):
         entries = walk_repo(repo, settings.index)
         fp = repo_fingerprint(entries, settings.index)
     if not any(w.note is None for w in entries):
         raise AutocodeError(f"{repo} has no files to index ({len(entries)} files in scope, none matched by [index] include = "
                             f"{', '.join(settings.index.include)}); check --repo and the [index] include/exclude settings")
-    if (m := fresh_manifest(stage, settings, out, force, extra_inputs={"repo": fp})) is not None: return m
-    require_inputs(stage, out)
+    ctx.state["entries"] = entries
+    return {"repo": fp}
+
+STAGE = StageSpec("01", outputs=("raw_index/repo_index.jsonl", "raw_index/files.jsonl"), sections=("run", "index"),
+                  extra_inputs=repo_inputs, scratch=("raw_index/.cache/*",))
+
+def run(settings: Settings, out: Path, force: bool = False) -> Manifest:
+    "Stage 01: index the repository into raw_index/repo_index.jsonl and raw_index/files.jsonl."
+    return run_stage(STAGE, settings, out, force, work)
+
+def work(ctx: StageRun) -> dict:
+    "Stage 01's work: parse the walked files and write the index; returns the manifest counts."
+    settings, out, timings, entries = ctx.settings, ctx.out, ctx.timings, ctx.state["entries"]
+    repo = Path(settings.run.repo)
     cache_dir = out / "raw_index" / ".cache" if settings.index.cache else None
     n = sum(1 for w in entries if w.note is None)
     gc_was = gc.isenabled(); gc.disable()   # ~20k small acyclic records: the cyclic GC only costs time here
@@ -1241,4 +1251,4 @@ def run(settings: Settings, out: Path, force: bool = False) -> Manifest:
     for st in ("indexed", "partial", "skipped"): counts[f"files_{st}"] = sum(f["status"] == st for f in files)
     counts["cached_files"] = sum(r["cached"] for r in results)
     counts.update(chunk_counts)
-    return finish_stage(stage, settings, out, counts, timings, extra_inputs={"repo": fp})
+    return counts

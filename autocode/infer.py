@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .core import (AutocodeError, file_sha256, finish_stage, fresh_manifest, get_stage, iter_jsonl, progress,
-                           require_inputs, timer, write_json, write_jsonl)
+from .core import (AutocodeError, file_sha256, iter_jsonl, progress, timer, write_json, write_jsonl, StageRun, StageSpec,
+                           run_stage)
 from .lora import TINY, _train_libs, cpu_threads, load_base
 from .schema import Settings
 from .sft import Output, ParseError, parse
 
 # %% auto #0
-__all__ = ['CHECKS', 'load_ranges', 'check_output', 'passed', 'evidence_iou', 'answer_text', 'token_f1', 'generate', 'judge',
-           'summarize', 'run']
+__all__ = ['CHECKS', 'STAGE', 'load_ranges', 'check_output', 'passed', 'evidence_iou', 'answer_text', 'token_f1', 'generate',
+           'judge', 'summarize', 'run', 'work']
 
 # %% ../nbs/10_infer_lora.ipynb #8f2bfdcf
 CHECKS = ("parses", "citations_exist", "in_context", "trace_cites")
@@ -115,7 +115,9 @@ def generate(model, tok, chats: list[dict], max_new_tokens: int, batch_size: int
     return res
 
 # %% ../nbs/10_infer_lora.ipynb #ba3efa95
-def _extra_inputs(settings: Settings, out: Path) -> dict[str, str]:
+def _extra_inputs(ctx: StageRun) -> dict[str, str]:
+    "Stage 10's extra inputs: the test chats and the adapter's manifest."
+    settings, out = ctx.settings, ctx.out
     rels = [f"sft/messages_{settings.lora.mode}_test.jsonl", "lora/lora.manifest.json"]
     rels += [str(p.relative_to(out)) for p in sorted((Path(out) / "lora" / "adapter").glob("*")) if p.is_file()]
     return {r: file_sha256(Path(out) / r) for r in rels if (Path(out) / r).exists()}
@@ -142,14 +144,20 @@ def summarize(preds: list[dict], who: str) -> dict:
     for k in ("evidence_iou", "answer_f1"): s[k] = round(sum(p[who]["scores"][k] for p in preds) / n, 4) if n else 0.0
     return s
 
+STAGE = StageSpec("10", inputs=(("raw_index/repo_index.jsonl", "01"), ("sft/dataset_info.json", "08"), ("lora/train_log.jsonl", "09")),
+                  outputs=("infer/predictions.jsonl", "infer/checks.json"), sections=("sft", "lora", "infer"),
+                  extra_inputs=_extra_inputs)
+
 def run(settings: Settings, out: Path, force: bool = False):
     "Stage 10: generate, parse and check answers for the test split with the base and the tuned model."
-    stage, out = get_stage("10"), Path(out)
-    if (m := fresh_manifest(stage, settings, out, force, _extra_inputs(settings, out))) is not None: return m
-    paths = require_inputs(stage, out)
+    return run_stage(STAGE, settings, out, force, work)
+
+def work(ctx: StageRun) -> dict:
+    "Stage 10's work: answer the test chats with both models and check the answers; returns the manifest counts."
+    settings, out, paths = ctx.settings, ctx.out, ctx.paths
     torch, transformers, peft = _train_libs()
     if settings.run.quiet: transformers.utils.logging.disable_progress_bar()
-    c, timings = settings.infer, {}
+    c, timings = settings.infer, ctx.timings
     test_file = out / "sft" / f"messages_{settings.lora.mode}_test.jsonl"
     adapter = out / "lora" / "adapter"
     if not test_file.exists(): raise AutocodeError(f"{test_file} not found: re-run stage 08 with {settings.lora.mode} in [sft] modes")
@@ -185,4 +193,4 @@ def run(settings: Settings, out: Path, force: bool = False):
     write_json(out / "infer" / "checks.json", checks)
     counts = {"n": len(preds), "base_pass_rate": checks["base"]["pass_rate"], "tuned_pass_rate": checks["tuned"]["pass_rate"],
               "tuned_evidence_iou": checks["tuned"]["evidence_iou"], "tuned_answer_f1": checks["tuned"]["answer_f1"], "device": device.type}
-    return finish_stage(stage, settings, out, counts, timings, extra_inputs=_extra_inputs(settings, out))
+    return counts

@@ -15,14 +15,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .core import (AutocodeError, file_sha256, finish_stage, fresh_manifest, get_stage, iter_jsonl, progress,
-                           require_inputs, timer, write_jsonl)
+from .core import (AutocodeError, file_sha256, iter_jsonl, progress, timer, write_jsonl, StageRun, StageSpec, run_stage)
 from .schema import Settings
 from .sft import CHAT_TEMPLATE
 
 # %% auto #0
-__all__ = ['TINY', 'cpu_threads', 'tiny_tokenizer', 'prepare_tokenizer', 'build_tiny_model', 'load_base', 'encode_chat',
-           'lora_targets', 'batches', 'collate', 'lm_loss', 'mean_loss', 'train_loop', 'plot_loss', 'run']
+__all__ = ['TINY', 'STAGE', 'cpu_threads', 'tiny_tokenizer', 'prepare_tokenizer', 'build_tiny_model', 'load_base', 'encode_chat',
+           'lora_targets', 'batches', 'collate', 'lm_loss', 'mean_loss', 'train_loop', 'plot_loss', 'run', 'work']
 
 # %% ../nbs/09_lora_finetune.ipynb #425528fa
 def _train_libs():
@@ -225,7 +224,9 @@ def _base_fingerprint(base_model: str) -> dict[str, str]:
         fp[f"base/{f.name}"] = file_sha256(f) if f.stat().st_size < 50_000_000 else f"size:{f.stat().st_size}"
     return fp
 
-def _extra_inputs(settings: Settings, out: Path) -> dict[str, str]:
+def _extra_inputs(ctx: StageRun) -> dict[str, str]:
+    "Stage 09's extra inputs: the SFT chats and tokenizer it trains on, and the base model's files."
+    settings, out = ctx.settings, ctx.out
     mode = settings.lora.mode
     rels = [f"sft/messages_{mode}_train.jsonl", f"sft/messages_{mode}_dev.jsonl", "sft/tokenizer/tokenizer.json"]
     return {**{r: file_sha256(Path(out) / r) for r in rels if (Path(out) / r).exists()}, **_base_fingerprint(settings.lora.base_model)}
@@ -238,14 +239,19 @@ def _encode_file(path: Path, tok, max_length: int) -> tuple[list[dict], int]:
         else: ex.append(e)
     return ex, skipped
 
+STAGE = StageSpec("09", inputs=(("sft/dataset_info.json", "08"),), outputs=("lora/*",), sections=("sft", "lora"),
+                  extra_inputs=_extra_inputs)
+
 def run(settings: Settings, out: Path, force: bool = False):
     "Stage 09: LoRA-fine-tune the base model on the SFT training chats."
-    stage, out = get_stage("09"), Path(out)
-    if (m := fresh_manifest(stage, settings, out, force, _extra_inputs(settings, out))) is not None: return m
-    require_inputs(stage, out)
+    return run_stage(STAGE, settings, out, force, work)
+
+def work(ctx: StageRun) -> dict:
+    "Stage 09's work: train the adapter and save it with its log; returns the manifest counts."
+    settings, out = ctx.settings, ctx.out
     torch, transformers, peft = _train_libs()
     if settings.run.quiet: transformers.utils.logging.disable_progress_bar()
-    c, timings = settings.lora, {}
+    c, timings = settings.lora, ctx.timings
     train_file = out / "sft" / f"messages_{c.mode}_train.jsonl"
     if not train_file.exists():
         raise AutocodeError(f"{train_file} not found: add {c.mode} to [sft] modes and re-run stage 08, or set [lora] mode")
@@ -282,6 +288,4 @@ def run(settings: Settings, out: Path, force: bool = False):
                               "trainable_params": trainable, "total_params": total, "device": device.type,
                               "target_modules": targets, "modules_to_save": to_save,
                               "assistant_tokens_per_s": round(sum(r["tokens"] for r in log) / max(secs, 1e-9), 1)}
-    written = sorted({str(p.relative_to(out)) for p in [*(out / "lora").rglob("*")] if p.is_file()})
-    return finish_stage(stage, settings, out, counts, timings, extra_inputs=_extra_inputs(settings, out),
-                        outputs=[r for r in written if not r.endswith(".manifest.json")])
+    return counts

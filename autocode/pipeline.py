@@ -8,7 +8,6 @@ Docs: https://autocode-dev.github.io/autocode/pipeline.html.md"""
 from __future__ import annotations
 
 import importlib.util
-import inspect
 import os
 import sys
 import time
@@ -17,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .core import (STAGES, AutocodeError, Stage, atomic_open, fresh_manifest, parse_stages, project_root,
-                           read_json, require_inputs, run_out, stage_module, up_to_date)
+from .core import (STAGES, AutocodeError, Stage, atomic_open, parse_stages, project_root,
+                           read_json, require_inputs, run_out, stage_module, stage_run, up_to_date)
 from .schema import Manifest, Settings
 
 # %% auto #0
@@ -79,34 +78,11 @@ def with_out(settings: Settings) -> Settings:
     s.run.out = str(run_out(settings))
     return s
 
-class _Probed(Exception):
-    "Raised by the probe to stop a stage's run() once it has asked whether it is fresh."
-
 def stage_extra_inputs(stage: Stage, settings: Settings) -> dict | None:
-    "The non-artifact inputs `stage` records (e.g. {'repo': fingerprint}); None when they cannot be computed."
-    artifacts = {r for r, _ in stage.inputs}
-    mp = stage.manifest_path(run_out(settings))
-    # core.up_to_date itself adds the digest of the package's code (`code`)
-    try: recorded = set(read_json(mp)["inputs"]) - artifacts - {"code"} if mp.exists() else set()
-    except Exception: return None
-    if not recorded: return {}
-    try: mod = stage_module(stage)
+    "The non-artifact inputs `stage` declares, as it would record them (e.g. {'repo': fingerprint}); None when it cannot be imported."
+    try: spec = stage.spec
     except AutocodeError: return None
-    fn = getattr(mod, "extra_inputs", None)
-    if fn is not None: return dict(fn(*(settings, run_out(settings))[:len(inspect.signature(fn).parameters)]))
-    # no hook: run the stage's own run() up to its fresh_manifest(...) call, which receives exactly the
-    # extra inputs the stage computes, and stop it there (before any work) by raising from a stand-in
-    if getattr(mod, "fresh_manifest", None) is not fresh_manifest or "fresh_manifest(" not in inspect.getsource(mod.run): return None
-    seen: dict = {}
-    def spy(st, s, o, force=False, extra_inputs=None):
-        seen["extra"] = dict(extra_inputs or {}); raise _Probed()
-    mod.fresh_manifest = spy
-    try: mod.run(settings, run_out(settings), force=False)
-    except _Probed: pass
-    except AutocodeError: raise
-    except Exception: return None
-    finally: mod.fresh_manifest = fresh_manifest
-    return seen.get("extra")
+    return stage_run(spec, settings, run_out(settings))[1]
 
 def stage_status(stage: Stage, settings: Settings) -> str:
     "'done' (up to date), 'stale' (a manifest that no longer matches; 'unknown' when it cannot be told) or 'missing'."
@@ -228,10 +204,10 @@ def run_pipeline(settings: Settings,                     # validated settings (r
             t0 = time.perf_counter()
             if why := _optional_missing(st):
                 r = StageResult(st, "skipped", 0.0, note=why)
-            elif not force and stage_status(st, settings) == "done":
+            elif not force and not inline and stage_status(st, settings) == "done":  # inline, run() skips itself
                 r = StageResult(st, "skipped", time.perf_counter() - t0, _counts(st, out), note="")
             else:
-                require_inputs(st, out)
+                if not inline: require_inputs(st, out)  # before starting a kernel; inline, the stage's runner checks them
                 before, nb = _stamp(st.manifest_path(out)), None
                 if inline: stage_module(st).run(settings, out, force=force)
                 else: nb = execute_notebook(st, settings_file, out, force=force, quiet=settings.run.quiet)

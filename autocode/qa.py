@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .core import (AutocodeError, finish_stage, fresh_manifest, get_stage, lines_sha256, progress, read_json,
-                           read_source, require_inputs, split_lines, timer, write_jsonl)
+from .core import (AutocodeError, lines_sha256, progress, read_json, read_source, split_lines, write_jsonl,
+                           StageRun, StageSpec, run_stage)
 from .schema import Evidence, Fact, QASample, RulesAndFlows, Settings, TraceStep
 
 # %% auto #0
@@ -25,18 +25,19 @@ __all__ = ['MAX_QUOTE', 'LANGS', 'GUARD_Q', 'GUARD_COND_Q', 'GUARD_RET_Q', 'ZERO
            'TRANS_FROM_Q', 'INIT_Q', 'MEANING_Q', 'SQL_Q', 'INSERT_Q', 'PLAIN_Q', 'SELECT_Q', 'JAVA_W_Q', 'MULTI_W_Q',
            'FAIL_Q', 'MBG_METHODS', 'COMP_Q', 'MAX_STMT', 'FLOW_Q', 'FLOW_HTTP_Q', 'WINDOW_Q', 'MAX_FLOW_STEPS',
            'WINDOW', 'STRIDE', 'ASYNC_Q', 'TX_Q', 'CFG_Q', 'CFG_READ_Q', 'DDL_Q', 'VALUES_Q', 'ROW_Q', 'LAYER_Q',
-           'ABSENCE_Q', 'RENDERERS', 'MAX_HOP_EFFECTS', 'HOP_Q', 'FLOW_GUARD_Q', 'CROSS', 'owner_name', 'member_name',
-           'short', 'same_method', 'evidence_for', 'cited_lines', 'unxml', 'fold', 'strip_comment', 'call_expr',
-           'clean_stmt', 'enclosing', 'branch_text', 'Stmt', 'CodeText', 'best_quote', 'with_quote', 'Draft', 'pick',
-           'bt', 'sql', 'join', 'group_of', 'both', 'en_zh', 'make_fact', 'status', 'statuses', 'symbols', 'http_list',
-           'http_note', 'negated', 'when', 'cron_text', 'Ctx', 'tr', 'merge_evidence', 'origins', 'origins_text',
-           'fail_stmt', 'guard_effect', 'else_chain', 'guard_when', 'render_guard', 'method_checks_drafts',
-           'TransitionCode', 'transition_code', 'ev_is_java', 'transition_answer', 'render_state_transition',
-           'status_meaning_drafts', 'generated_statement', 'render_persistence', 'render_computation', 'Step',
-           'flow_steps', 'render_flow', 'flow_window_drafts', 'resolved', 'named', 'async_answer', 'linked_async',
-           'render_async', 'render_transaction', 'documented_values', 'render_config', 'render_layering',
-           'render_absence', 'reached_effects', 'effect_claim', 'multi_hop_drafts', 'sample_id', 'tidy', 'to_samples',
-           'apply_quotas', 'dedupe_questions', 'load_facts', 'render_all', 'generate', 'run']
+           'ABSENCE_Q', 'RENDERERS', 'MAX_HOP_EFFECTS', 'HOP_Q', 'FLOW_GUARD_Q', 'CROSS', 'STAGE', 'owner_name',
+           'member_name', 'short', 'same_method', 'evidence_for', 'cited_lines', 'unxml', 'fold', 'strip_comment',
+           'call_expr', 'clean_stmt', 'enclosing', 'branch_text', 'Stmt', 'CodeText', 'best_quote', 'with_quote',
+           'Draft', 'pick', 'bt', 'sql', 'join', 'group_of', 'both', 'en_zh', 'make_fact', 'status', 'statuses',
+           'symbols', 'http_list', 'http_note', 'negated', 'when', 'cron_text', 'Ctx', 'tr', 'merge_evidence',
+           'origins', 'origins_text', 'fail_stmt', 'guard_effect', 'else_chain', 'guard_when', 'render_guard',
+           'method_checks_drafts', 'TransitionCode', 'transition_code', 'ev_is_java', 'transition_answer',
+           'render_state_transition', 'status_meaning_drafts', 'generated_statement', 'render_persistence',
+           'render_computation', 'Step', 'flow_steps', 'render_flow', 'flow_window_drafts', 'resolved', 'named',
+           'async_answer', 'linked_async', 'render_async', 'render_transaction', 'documented_values', 'render_config',
+           'render_layering', 'render_absence', 'reached_effects', 'effect_claim', 'multi_hop_drafts', 'sample_id',
+           'tidy', 'to_samples', 'apply_quotas', 'dedupe_questions', 'load_facts', 'render_all', 'generate', 'run',
+           'work']
 
 # %% ../nbs/04_generate_qa.ipynb #53b413bb
 def _strip_module(symbol: str) -> str:
@@ -1869,17 +1870,21 @@ def generate(facts: list[Fact], qs: Any, code: CodeText | None = None, quiet: bo
               "facts_without_samples": len(failures), "failures": failures[:50]}
     return samples, counts
 
+STAGE = StageSpec("04", inputs=(("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02"),
+                                ("extracted/rules_and_flows.json", "03")),
+                  outputs=("samples/qa_raw.jsonl",), sections=("qa",))
+
 def run(settings: Settings, out: Path, force: bool = False):
     "Stage 04: render `samples/qa_raw.jsonl` from the facts."
-    stage = get_stage("04")
-    if (m := fresh_manifest(stage, settings, out, force)) is not None: return m
-    out = Path(out)
-    paths = require_inputs(stage, out)
+    return run_stage(STAGE, settings, out, force, work)
+
+def work(ctx: StageRun) -> dict:
+    "Stage 04's work: render the QA samples; returns the manifest counts."
+    settings = ctx.settings
     if settings.qa.llm: raise AutocodeError("settings.ini [qa] llm = true: the LLM phrasing backend is not available in this version; set [qa] llm = false")
-    timings: dict[str, float] = {}
-    with timer(timings, "load"):
-        facts = load_facts(paths["extracted/rules_and_flows.json"])
-        code = CodeText.from_index(paths["raw_index/repo_index.jsonl"], {e.path for f in facts for e in f.evidence})
-    with timer(timings, "generate"): samples, counts = generate(facts, settings.qa, code, settings.run.quiet)
-    with timer(timings, "write"): write_jsonl(out / "samples/qa_raw.jsonl", samples)
-    return finish_stage(stage, settings, out, counts, timings)
+    with ctx.timer("load"):
+        facts = load_facts(ctx.input("extracted/rules_and_flows.json"))
+        code = CodeText.from_index(ctx.input("raw_index/repo_index.jsonl"), {e.path for f in facts for e in f.evidence})
+    with ctx.timer("generate"): samples, counts = generate(facts, settings.qa, code, settings.run.quiet)
+    with ctx.timer("write"): write_jsonl(ctx.out / "samples/qa_raw.jsonl", samples)
+    return counts

@@ -17,16 +17,16 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from .core import (AutocodeError, get_stage, fresh_manifest, finish_stage, iter_jsonl, read_json, require_inputs, timer,
-                           write_json, atomic_open, STAGES)
+from .core import (AutocodeError, iter_jsonl, read_json, timer, write_json, atomic_open, STAGES, StageRun, StageSpec,
+                           run_stage)
 from .schema import Chunk, DomainMap, Fact, RulesAndFlows, Settings
 from .validate import SPLITS, SourceFiles
 
 # %% auto #0
-__all__ = ['DPI', 'FIGURES', 'STAT_FIGURES', 'FIGURE_NAMES', 'is_countable_method', 'cited_ranges', 'coverage', 'save_figure',
-           'bar', 'hist', 'fig_samples', 'fig_evidence', 'fig_trace', 'fig_coverage', 'fig_rejections',
+__all__ = ['DPI', 'FIGURES', 'STAT_FIGURES', 'FIGURE_NAMES', 'STAGE', 'is_countable_method', 'cited_ranges', 'coverage',
+           'save_figure', 'bar', 'hist', 'fig_samples', 'fig_evidence', 'fig_trace', 'fig_coverage', 'fig_rejections',
            'fig_duplicates', 'fig_splits', 'fig_redactions', 'pick_examples', 'example_markdown', 'stage_timings',
-           'summary', 'metrics_markdown', 'load_rows', 'build_report', 'run', 'demo_markdown', 'write_demo_doc',
+           'summary', 'metrics_markdown', 'load_rows', 'build_report', 'run', 'work', 'demo_markdown', 'write_demo_doc',
            'training_markdown']
 
 # %% ../nbs/07_metrics_report.ipynb #b71540de
@@ -348,17 +348,22 @@ def build_report(out: Path, settings: Settings, timings: dict | None = None) -> 
     return s
 
 # %% ../nbs/07_metrics_report.ipynb #b3a82469
+STAGE = StageSpec("07", inputs=(("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02"),
+                                ("extracted/rules_and_flows.json", "03"), ("dataset/stats.json", "06"),
+                                ("dataset/final_train.jsonl", "06"), ("dataset/final_dev.jsonl", "06"),
+                                ("dataset/final_test.jsonl", "06"), ("dataset/rejected.jsonl", "06")),
+                  outputs=("reports/metrics.md", "reports/summary.json", *(f"reports/figures/{n}.png" for n in FIGURE_NAMES)),
+                  sections=("report",))
+
 def run(settings: Settings, out: Path, force: bool = False):
     "Stage 07: write reports/metrics.md, reports/summary.json and reports/figures/*.png."
-    stage = get_stage("07")
-    if (m := fresh_manifest(stage, settings, out, force)) is not None: return m
-    require_inputs(stage, out)
-    timings: dict[str, float] = {}
-    with timer(timings, "total"): s = build_report(out, settings, timings)
-    counts = {"final": s["final"], "figures": len(FIGURE_NAMES),
-              **{f"coverage.{k}": s["coverage"][k]["share"] for k in ("methods", "statements", "facts")}}
-    outputs = ["reports/metrics.md", "reports/summary.json"] + [f"reports/figures/{n}.png" for n in FIGURE_NAMES]
-    return finish_stage(stage, settings, out, counts, timings, outputs=outputs)
+    return run_stage(STAGE, settings, out, force, work)
+
+def work(ctx: StageRun) -> dict:
+    "Stage 07's work: build the report; returns the manifest counts."
+    with ctx.timer("total"): s = build_report(ctx.out, ctx.settings, ctx.timings)
+    return {"final": s["final"], "figures": len(FIGURE_NAMES),
+            **{f"coverage.{k}": s["coverage"][k]["share"] for k in ("methods", "statements", "facts")}}
 
 def demo_markdown(s: dict, stages: dict[str, dict], fig: str = "figures/") -> str:
     "docs/04_demo_and_results.md from a summary and the run's stage manifests."

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from tree_sitter import Node
 
-from .core import AutocodeError, get_stage, fresh_manifest, finish_stage, read_json, require_inputs, timer, write_json
+from .core import AutocodeError, read_json, timer, write_json, StageRun, StageSpec, run_stage
 from .domain_map import (CodeModel, MethodRec, StmtRec, ann_attr, ann_name, entities, load_code, reach,
                                  type_enabled)
 from .javaparse import JCall, line, end_line, squash, txt, walk, words, camel, comments, label_for
@@ -25,14 +25,15 @@ from .schema import DomainMap, Evidence, Fact, RulesAndFlows, Settings
 
 # %% auto #0
 __all__ = ['WRITE_TYPES', 'ARITH', 'STATE_WORDS', 'SOFT_DELETE_WORDS', 'MQ_NAME_FIELDS', 'OWNER_COLS', 'CURRENT_USER_CALL',
-           'CALLBACK_WORDS', 'ID_TYPES', 'fact_id', 'strings', 'enclosing_ifs', 'cond_text', 'chain_ifs', 'branch_cond',
-           'field_of_accessor', 'local_decls', 'explain_vars', 'unescape_sql', 'Draft', 'merge_ranges', 'short', 'Ctx',
-           'extract_guards', 'literal_value', 'is_state_field', 'is_state_machine', 'extract_transitions', 'Sql',
-           'split_top', 'parse_sql', 'stmt_sql', 'extract_sql', 'sql_set_value', 'sql_from_values',
-           'extract_java_writes', 'operand', 'formula', 'unqualify', 'extract_computations', 'flow_steps',
-           'extract_flow', 'enum_values', 'resolve_value', 'mq_names', 'ann_raw', 'extract_async',
+           'CALLBACK_WORDS', 'ID_TYPES', 'STAGE', 'fact_id', 'strings', 'enclosing_ifs', 'cond_text', 'chain_ifs',
+           'branch_cond', 'field_of_accessor', 'local_decls', 'explain_vars', 'unescape_sql', 'Draft', 'merge_ranges',
+           'short', 'Ctx', 'extract_guards', 'literal_value', 'is_state_field', 'is_state_machine',
+           'extract_transitions', 'Sql', 'split_top', 'parse_sql', 'stmt_sql', 'extract_sql', 'sql_set_value',
+           'sql_from_values', 'extract_java_writes', 'operand', 'formula', 'unqualify', 'extract_computations',
+           'flow_steps', 'extract_flow', 'enum_values', 'resolve_value', 'mq_names', 'ann_raw', 'extract_async',
            'extract_transactions', 'config_comment', 'value_read_line', 'extract_config', 'extract_layering',
-           'member_modules', 'handler_doc', 'member_id_endpoints', 'extract_absences', 'finish', 'extract_facts', 'run']
+           'member_modules', 'handler_doc', 'member_id_endpoints', 'extract_absences', 'finish', 'extract_facts', 'run',
+           'work']
 
 # %% ../nbs/03_rules_and_flows.ipynb #08a14fcd
 def fact_id(kind: str, subject: str, evidence: list[Evidence]) -> str:
@@ -1529,20 +1530,24 @@ def extract_facts(cm: CodeModel, dm: DomainMap, settings: Settings) -> tuple[lis
     extract_absences(ctx, per_method)
     return finish(ctx), ctx
 
+STAGE = StageSpec("03", inputs=(("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02")),
+                  outputs=("extracted/rules_and_flows.json",), sections=("domain", "rules"))
+
 def run(settings: Settings, out: Path, force: bool = False):
     "Stage 03: write extracted/rules_and_flows.json."
-    stage = get_stage("03")
-    if (m := fresh_manifest(stage, settings, out, force)) is not None: return m
-    require_inputs(stage, out)
-    timings: dict[str, float] = {}
+    return run_stage(STAGE, settings, out, force, work)
+
+def work(ctx: StageRun) -> dict:
+    "Stage 03's work: extract the facts; returns the manifest counts."
+    settings, out, timings = ctx.settings, ctx.out, ctx.timings
     repo = Path(settings.run.repo)
     if not repo.is_dir(): raise AutocodeError(f"settings [run] repo = {repo}: not a folder; point it at the repository stage 01 indexed")
     with timer(timings, "load"):
         cm = load_code(out, repo, quiet=settings.run.quiet)
-        dm = DomainMap.model_validate(read_json(Path(out) / "extracted/domain_map.json"))
-    with timer(timings, "extract"): facts, ctx = extract_facts(cm, dm, settings)
+        dm = DomainMap.model_validate(read_json(ctx.input("extracted/domain_map.json")))
+    with timer(timings, "extract"): facts, _ = extract_facts(cm, dm, settings)
     counts = dict(sorted(Counter(f.kind for f in facts).items()))
     by_dom = Counter(f"{f.domain}.{f.kind}" for f in facts)
     rf = RulesAndFlows(repo=repo.name, facts=facts, counts={**counts, **{k: by_dom[k] for k in sorted(by_dom)}})
     with timer(timings, "write"): write_json(Path(out) / "extracted/rules_and_flows.json", rf)
-    return finish_stage(stage, settings, out, {"facts": len(facts), **counts, "skipped_files": len(cm.skipped)}, timings)
+    return {"facts": len(facts), **counts, "skipped_files": len(cm.skipped)}

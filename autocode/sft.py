@@ -15,15 +15,15 @@ from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, model_validator
 
-from .core import (AutocodeError, file_sha256, finish_stage, fresh_manifest, get_stage, iter_jsonl,
-                           lines_sha256, progress, require_inputs, split_lines, timer, write_json, write_jsonl)
+from .core import (AutocodeError, file_sha256, iter_jsonl, lines_sha256, progress, split_lines, timer, write_json,
+                           write_jsonl, StageRun, StageSpec, run_stage)
 from .schema import Component, DatasetRow, Design, Line, Model, Settings, TraceAction
 
 # %% auto #0
-__all__ = ['DESIGN_LISTS', 'DEFAULT_SYSTEM', 'TINY_SPECIALS', 'CHAT_TEMPLATE', 'TINY_PIECE', 'SPLITS', 'INDEX', 'ParseError',
-           'Citation', 'Step', 'Output', 'esc', 'unesc', 'render', 'parse', 'output_of', 'context_blocks',
+__all__ = ['DESIGN_LISTS', 'DEFAULT_SYSTEM', 'TINY_SPECIALS', 'CHAT_TEMPLATE', 'TINY_PIECE', 'SPLITS', 'INDEX', 'STAGE',
+           'ParseError', 'Citation', 'Step', 'Output', 'esc', 'unesc', 'render', 'parse', 'output_of', 'context_blocks',
            'context_text', 'chat_of', 'render_chat', 'train_tiny_tokenizer', 'ChatTokenizer', 'load_chat_tokenizer',
-           'fit_length', 'alpaca_of', 'sharegpt_of', 'dataset_info', 'run']
+           'fit_length', 'alpaca_of', 'sharegpt_of', 'dataset_info', 'run', 'work']
 
 # %% ../nbs/08_prepare_sft.ipynb #284b761f
 class ParseError(ValueError):
@@ -358,20 +358,28 @@ def _load_chunks(path: Path, wanted: set[str]) -> dict[str, dict]:
             out[rec["chunk_id"]] = {k: rec[k] for k in ("chunk_id", "path", "start_line", "end_line", "text")}
     return out
 
-def _extra_inputs(settings: Settings, out: Path) -> dict[str, str]:
-    ex = {}
+def _extra_inputs(ctx: StageRun) -> dict[str, str]:
+    "Stage 08's extra inputs: the index (grounded mode) and the files of a tokenizer folder."
+    settings, out, ex = ctx.settings, ctx.out, {}
     if "grounded" in settings.sft.modes and (out / INDEX).exists(): ex[INDEX] = file_sha256(out / INDEX)
     if settings.sft.tokenizer != "tiny" and Path(settings.sft.tokenizer).is_dir():
         for p in sorted(Path(settings.sft.tokenizer).glob("*")):
             if p.is_file() and p.suffix in (".json", ".model", ".txt", ".jinja", ".tiktoken"): ex[f"tokenizer/{p.name}"] = file_sha256(p)
     return ex
 
+STAGE = StageSpec("08", inputs=(("dataset/final_train.jsonl", "06"), ("dataset/final_dev.jsonl", "06"), ("dataset/final_test.jsonl", "06")),
+                  outputs=("sft/dataset_info.json", "sft/length_report.jsonl", "sft/tokenizer/*",
+                           "sft/messages_*.jsonl", "sft/alpaca_*.jsonl", "sft/sharegpt_*.jsonl"),
+                  sections=("sft",), extra_inputs=_extra_inputs)
+
 def run(settings: Settings, out: Path, force: bool = False):
     "Stage 08: write the SFT exports of the validated dataset."
-    stage, out = get_stage("08"), Path(out)
-    if (m := fresh_manifest(stage, settings, out, force, _extra_inputs(settings, out))) is not None: return m
-    paths = require_inputs(stage, out)
-    cfg, timings, report = settings.sft, {}, []
+    return run_stage(STAGE, settings, out, force, work)
+
+def work(ctx: StageRun) -> dict:
+    "Stage 08's work: build, fit and write the chats; returns the manifest counts."
+    settings, out, paths = ctx.settings, ctx.out, ctx.paths
+    cfg, timings, report = settings.sft, ctx.timings, []
     bad = [m for m in cfg.modes if m not in ("light", "grounded")]
     if bad: raise AutocodeError(f"settings [sft] modes = {', '.join(cfg.modes)}: unknown mode {bad[0]!r}; use light, grounded")
     if "grounded" in cfg.modes and not (out / INDEX).exists():
@@ -421,5 +429,5 @@ def run(settings: Settings, out: Path, force: bool = False):
     write_jsonl(out / "sft" / "length_report.jsonl", report)
     write_json(out / "sft" / "dataset_info.json", dataset_info(cfg.modes, list(SPLITS)))
     counts["vocab_size"] = ct.tok.get_vocab_size() if not ct.hf else len(ct.tok)
-    rels = sorted(str(p.relative_to(out)) for p in written)
-    return finish_stage(stage, settings, out, counts, timings, extra_inputs=_extra_inputs(settings, out), outputs=rels)
+    ctx.outputs = sorted(str(p.relative_to(out)) for p in written)
+    return counts

@@ -19,20 +19,20 @@ import yaml
 from datasketch import MinHash, MinHashLSH
 from pydantic import ValidationError
 
-from .core import (AutocodeError, dumps, get_stage, fresh_manifest, finish_stage, iter_jsonl, lines_sha256, progress, read_source,
-                           require_inputs, sha256_text, split_lines, timer, write_json, write_jsonl, atomic_open)
+from .core import (AutocodeError, dumps, iter_jsonl, lines_sha256, progress, read_source, sha256_text, split_lines,
+                           timer, write_json, write_jsonl, atomic_open, StageRun, StageSpec, run_stage)
 from .schema import (SCHEMA_VERSION, Chunk, DatasetRow, Design, DesignSample, Evidence, QASample, Rejected,
                              Settings, TraceStep)
 
 # %% auto #0
-__all__ = ['IDENT', 'CODE_SPAN', 'CJK', 'KEYWORDS', 'SECRET_KEY', 'MIN_SECRET_CHARS', 'REDACTED', 'WEAK_VALUE', 'SPLITS',
+__all__ = ['IDENT', 'CODE_SPAN', 'CJK', 'KEYWORDS', 'SECRET_KEY', 'MIN_SECRET_CHARS', 'REDACTED', 'WEAK_VALUE', 'SPLITS', 'STAGE',
            'IndexView', 'fold_ws', 'mapping_paths', 'is_secret_key', 'config_credentials', 'repo_credentials',
            'index_view', 'SourceFiles', 'check_evidence', 'check_trace', 'code_spans', 'check_span', 'check_code_spans',
            'component_exists', 'check_components', 'check_sample', 'credential_pattern', 'secret_findings',
            'detect_secret_values', 'redact_text', 'sample_lines', 'redact_sample', 'leaked_credentials', 'dedup_text',
            'normalise', 'shingles', 'jaccard', 'specificity', 'find_duplicates', 'split_units', 'assign_splits',
            'leakage', 'render_design', 'to_row', 'size_category', 'dataset_card', 'read_samples', 'check_ratios',
-           'validate_samples', 'run']
+           'validate_samples', 'run', 'work']
 
 # %% ../nbs/06_validate.ipynb #cf712cb1
 IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
@@ -770,13 +770,19 @@ def validate_samples(raws: Iterable[dict], index: IndexView, files: SourceFiles,
     return rows, rejected, stats
 
 # %% ../nbs/06_validate.ipynb #5559f733
+STAGE = StageSpec("06", inputs=(("raw_index/repo_index.jsonl", "01"), ("raw_index/files.jsonl", "01"),
+                                ("samples/qa_raw.jsonl", "04"), ("samples/design_tasks.jsonl", "05")),
+                  outputs=("dataset/final_train.jsonl", "dataset/final_dev.jsonl", "dataset/final_test.jsonl",
+                           "dataset/rejected.jsonl", "dataset/stats.json", "dataset/README.md"), sections=("run", "validate"))
+
 def run(settings: Settings, out: Path, force: bool = False):
     "Stage 06: validate, de-duplicate, redact and split the samples into dataset/."
-    stage = get_stage("06")
-    if (m := fresh_manifest(stage, settings, out, force)) is not None: return m
+    return run_stage(STAGE, settings, out, force, work)
+
+def work(ctx: StageRun) -> dict:
+    "Stage 06's work: validate and split the samples; returns the manifest counts."
+    settings, out, timings, inp = ctx.settings, ctx.out, ctx.timings, ctx.paths
     check_ratios(settings.validate)
-    inp = require_inputs(stage, out)
-    out, timings = Path(out), {}
     repo = Path(settings.run.repo)
     if not repo.is_dir(): raise AutocodeError(f"settings [run] repo = {repo}: not a folder; point it at the repository that was indexed")
     with timer(timings, "index"):
@@ -794,4 +800,4 @@ def run(settings: Settings, out: Path, force: bool = False):
     counts = {"input": stats["input"]["total"], "rejected": stats["rejected"],
               "duplicates": stats["duplicates"]["exact"] + stats["duplicates"]["near"], "final": stats["final"],
               **{sp: n for sp, n in stats["splits"].items()}, "redacted": sum(stats["redactions"]["by_kind"].values())}
-    return finish_stage(stage, settings, out, counts, timings)
+    return counts
