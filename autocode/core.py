@@ -32,10 +32,10 @@ from .schema import SCHEMA_VERSION, Manifest, Settings
 # %% auto #0
 __all__ = ['TEXT_ENCODINGS', 'STAGES', 'RUN_ONLY_KEYS', 'AutocodeError', 'sha256_bytes', 'sha256_text', 'split_lines',
            'lines_sha256', 'looks_binary', 'decode_text', 'read_source', 'atomic_open', 'to_jsonable', 'dumps',
-           'write_json', 'read_json', 'write_jsonl', 'iter_jsonl', 'Stage', 'get_stage', 'parse_stages', 'file_sha256',
-           'stage_and_spec', 'require_inputs', 'settings_digest', 'hash_files', 'timer', 'progress', 'project_root',
-           'sample_repo', 'default_out', 'load_settings', 'run_out', 'code_digest', 'finish_stage', 'up_to_date',
-           'StageSpec', 'StageRun', 'stage_module', 'stage_run', 'declared_outputs', 'run_stage', 'prepare_inputs']
+           'write_json', 'read_json', 'write_jsonl', 'iter_jsonl', 'Stage', 'get_stage', 'stage_module', 'parse_stages',
+           'file_sha256', 'stage_and_spec', 'require_inputs', 'settings_digest', 'hash_files', 'timer', 'progress',
+           'project_root', 'sample_repo', 'default_out', 'load_settings', 'run_out', 'code_digest', 'finish_stage',
+           'up_to_date', 'StageSpec', 'StageRun', 'stage_run', 'declared_outputs', 'run_stage', 'prepare_inputs']
 
 # %% ../nbs/00a_core.ipynb #b4907a08
 class AutocodeError(Exception):
@@ -174,6 +174,13 @@ def get_stage(num: str) -> Stage:
         if s.num == key or s.module == key: return s
     raise AutocodeError(f"unknown stage {num!r}: use one of {', '.join(s.num for s in STAGES)}")
 
+def stage_module(stage: Stage):
+    "Import the module that implements `stage`."
+    try: return importlib.import_module(f"autocode.{stage.module}")
+    except ImportError as e:
+        extra = " (install the [train] extra: pip install -e '.[train]')" if stage.optional else ""
+        raise AutocodeError(f"stage {stage.num} ({stage.module}) cannot be imported: {e}{extra}") from None
+
 def parse_stages(spec: str) -> list[Stage]:
     "Stages named by a spec such as '01-03', '4,5' or 'all'."
     if spec in ("", "all", None): return list(STAGES)
@@ -198,7 +205,7 @@ def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
 
 def stage_and_spec(stage: Stage | StageSpec) -> tuple[Stage, StageSpec]:
     "A stage's table entry and its declaration, from either."
-    return (get_stage(stage.num), stage) if isinstance(stage, StageSpec) else (stage, stage.spec)
+    return (stage, stage.spec) if isinstance(stage, Stage) else (get_stage(stage.num), stage)
 
 def require_inputs(stage: Stage | StageSpec, out: Path) -> dict[str, Path]:
     "Paths of the stage's declared input artifacts; raises AutocodeError naming the stage to run first."
@@ -384,13 +391,6 @@ class StageRun:
         return self.paths[rel]
 
     def timer(self, key: str): return timer(self.timings, key)
-
-def stage_module(stage: Stage):
-    "Import the module that implements `stage`."
-    try: return importlib.import_module(f"autocode.{stage.module}")
-    except ImportError as e:
-        extra = " (install the [train] extra: pip install -e '.[train]')" if stage.optional else ""
-        raise AutocodeError(f"stage {stage.num} ({stage.module}) cannot be imported: {e}{extra}") from None
 
 def stage_run(spec: StageSpec, settings: Settings, out: Path) -> tuple[StageRun, dict]:
     "A run of the stage `spec` declares and its extra inputs (computed once: the skip check and the manifest share them)."

@@ -63,7 +63,7 @@ _UNESC = {"\\": "\\", "n": "\n", "r": "\r"}
 
 def esc(s: str, bar: bool = False) -> str:
     "Escape text onto one line (`bar`: also escape `|`, the separator of component lines)."
-    out = "".join(_ESC.get(ch, ch) for ch in s)
+    out = s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")  # _ESC, backslash first
     return out.replace("|", "\\|") if bar else out
 
 def unesc(s: str, bar: bool = False) -> str:
@@ -256,7 +256,9 @@ def train_tiny_tokenizer(texts: list[str], vocab_size: int = 2048, min_word_freq
     tok.train_from_iterator(texts, tr)
     # whole pieces on top of the BPE vocabulary; `ignore_merges` makes a piece in the vocabulary one token,
     # any other piece falls back to BPE sub-pieces (down to bytes), so nothing is ever unknown
-    freq = Counter(w for t in texts for w, _ in pre.pre_tokenize_str(t))
+    freq: Counter = Counter()
+    for t, k in Counter(texts).items():  # the same message (the system prompt) recurs in every chat: split it once
+        for w, _ in pre.pre_tokenize_str(t): freq[w] += k
     spec = json.loads(tok.to_str())
     vocab = spec["model"]["vocab"]
     for w in sorted((w for w, n in freq.items() if n >= min_word_freq and w not in vocab), key=lambda w: (-freq[w], w)):
