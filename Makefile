@@ -25,13 +25,13 @@ help:
 
 install: $(STAMP)
 
-# a fresh clone: the venv, torch first, the project with its extras, and a Jupyter kernel that runs
+# a fresh clone: the venv, torch first, the project with its extras (ray: tests/test_corpus.py runs corpora on local Ray), and a Jupyter kernel that runs
 # this venv's python (papermill executes the stage notebooks with the `python3` kernel)
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q $(TORCH) $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
-	$(PY) -m pip install -q -e ".[train,dev]"
+	$(PY) -m pip install -q -e ".[train,dev,ray]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (autocode)" >/dev/null
 	touch $(STAMP)
 

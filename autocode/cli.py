@@ -23,7 +23,7 @@ from .schema import Settings  # noqa: E402
 
 # %% auto #0
 __all__ = ['DESCRIPTION', 'EPILOG', 'STATUS_STYLE', 'UsageError', 'Parser', 'build_parser', 'parse_overrides',
-           'settings_from_args', 'print_result', 'print_stages', 'main']
+           'settings_from_args', 'print_result', 'print_stages', 'corpus_command', 'main']
 
 # %% ../nbs/11a_cli.ipynb #5024a310
 class UsageError(AutocodeError):
@@ -61,7 +61,8 @@ EPILOG = """examples:
   autocode run --repo ../mall --out data/runs/mall --stages 01-08
   autocode run --stages 01-03 --inline --quiet   # in-process, no notebooks
   autocode validate --set validate.near_dup_threshold=0.9
-  autocode stages --out data/runs/mall           # what is done, stale or missing"""
+  autocode stages --out data/runs/mall           # what is done, stale or missing
+  autocode corpus --repos repos.txt --out data/runs/corpus --executor ray --address auto   # many repositories on a Ray cluster"""
 
 def build_parser() -> Parser:
     "The `autocode` argument parser (subcommands from core.STAGES)."
@@ -84,7 +85,28 @@ def build_parser() -> Parser:
     s = sub.add_parser("stages", help="list the stages and their status (done, stale, missing) in a run folder",
                        description="List every stage with its notebook, module, output folder and status in the run folder.")
     _add_common(s, execution=False)
+    _add_corpus(sub)
     return p
+
+def _add_corpus(sub) -> None:
+    "The `corpus` subcommand: many repositories (autocode.corpus)."
+    c = sub.add_parser("corpus", help="many repositories: stages 01-06 per repository as parallel tasks, 06-08 once over the corpus",
+                       description="Run stages 01-06 for every repository as independent tasks (forked processes, or Ray tasks "
+                       "on a cluster), then stages 06-08 once over the corpus: duplicates removed across repositories, one split "
+                       "(by group or by repository: [validate] split_by), one dataset card, one report, one set of SFT files. "
+                       "A repository that fails is recorded in <out>/corpus.json and the others go on; re-running resumes.")
+    c.add_argument("--repos", nargs="+", required=True, metavar="FILE|DIR",
+                   help="repository folders, or text files listing one repository folder per line")
+    c.add_argument("--out", required=True, metavar="DIR", help="corpus folder (local or shared storage): repos/<name>/, dataset/, reports/, sft/")
+    c.add_argument("--executor", choices=["local", "ray"], default="local", help="where the repositories run (default: local processes)")
+    c.add_argument("--address", metavar="ADDR", help="an existing Ray cluster: auto, host:6379 or ray://host:10001 "
+                   "(default: [corpus] address; empty starts a local Ray instance)")
+    c.add_argument("--workers", type=int, metavar="N", help="repositories at a time (local) or CPUs of a local Ray instance (default: all cores)")
+    c.add_argument("--settings", metavar="FILE", help="settings file (default: the project's settings.ini)")
+    c.add_argument("--set", dest="overrides", action="append", default=[], metavar="SECTION.KEY=VALUE", help="override one setting (repeatable)")
+    c.add_argument("--force", action="store_true", help="re-run stages even when they are up to date")
+    c.add_argument("--quiet", action="store_true", help="no progress lines")
+    c.set_defaults(repo=None)
 
 # %% ../nbs/11a_cli.ipynb #dcce0888
 def parse_overrides(items: list[str]) -> dict[str, str]:
@@ -146,6 +168,20 @@ def _fail(msg: str, code: int) -> int:
     sys.stderr.write("autocode: error: " + " ".join(str(msg).split()) + "\n")
     return code
 
+def corpus_command(args, settings: Settings, con) -> int:
+    "Run `autocode corpus`; 1 when some repository failed (recorded in corpus.json), else 0."
+    from autocode.corpus import run_corpus
+    say = (lambda rec, line: None) if args.quiet else (lambda rec, line: con.print(
+        f"{rec['name']:<20} {rec['status']:<8} {rec.get('seconds') or 0:7.1f}s  {rec.get('reason') or ''}  [{line}]", highlight=False))
+    res = run_corpus(settings, args.repos, args.out, args.executor, args.address or "", args.workers or 0, args.force, say)
+    n_ok = len(res.repos) - len(res.failed)
+    con.print(f"corpus folder {res.out}: {n_ok} of {len(res.repos)} repositories, {res.corpus.get('validate', {}).get('final', 0)} rows, "
+              f"{res.seconds:.1f}s", highlight=False)
+    if res.failed:
+        return _fail(f"{len(res.failed)} of {len(res.repos)} repositories failed (reasons in {res.out / 'corpus.json'}); "
+                     "fix them and re-run the same command: finished repositories are skipped", 1)
+    return 0
+
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `autocode` command; returns the exit status."
     try:
@@ -156,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         con = _console()
         if args.command == "stages":
             print_stages(stages_table(settings), run_out(settings), con); return 0
+        if args.command == "corpus": return corpus_command(args, settings, con)
         results = run_pipeline(settings, args.stages, inline=args.inline, force=args.force,
                                on_result=lambda r: print_result(r, con))
         done = sum(r.status == "done" for r in results)

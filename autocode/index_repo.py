@@ -1177,8 +1177,20 @@ def _pooled(batches: list[list[tuple]], workers: int) -> Iterable[dict]:
             yield from (index_file(*t) for t in batches[k])
         for f in futures[:k]: yield from f.result()
 
+def _ray_pooled(batches: list[list[tuple]]) -> Iterable[dict]:
+    "Results of all batches as Ray tasks (inside `autocode corpus --executor ray`): tasks get paths, not file contents."
+    import ray
+    task = ray.remote(_batch_task)
+    refs = [task.remote(b) for b in batches]
+    for r in refs: yield from ray.get(r)
+
+def _use_ray(executor: str) -> bool:
+    "True when per-file work should go to Ray: the ray executor and a Ray session this process is connected to."
+    if executor != "ray" or "ray" not in sys.modules: return False
+    return sys.modules["ray"].is_initialized()
+
 def index_entries(repo: Path, entries: list[WalkEntry], cfg: IndexSettings, workers: int = 1,
-                  cache_dir: Path | None = None, quiet: bool = True) -> list[dict]:
+                  cache_dir: Path | None = None, quiet: bool = True, executor: str = "local") -> list[dict]:
     "Index the walked files (in a process pool when workers > 1); packed results in path order."
     c = cfg.model_dump()
     todo = [(str(repo), w.rel, c, str(cache_dir) if cache_dir else None) for w in entries if w.note is None]
@@ -1191,7 +1203,7 @@ def index_entries(repo: Path, entries: list[WalkEntry], cfg: IndexSettings, work
         results += [_index_task(t) for t in progress(todo, **bar)]
     else:
         batches = _batches(todo, [w.size for w in entries if w.note is None], workers)
-        results += list(progress(_pooled(batches, workers), **bar))
+        results += list(progress(_ray_pooled(batches) if _use_ray(executor) else _pooled(batches, workers), **bar))
     return sorted(results, key=lambda r: r["file"]["path"])
 
 def _write_lines(path: Path, lines: list[bytes]) -> None:
@@ -1236,7 +1248,8 @@ def work(ctx: StageRun) -> dict:
     gc_was = gc.isenabled(); gc.disable()   # ~20k small acyclic records: the cyclic GC only costs time here
     try:
         with timer(timings, "parse"):
-            results = index_entries(repo, entries, settings.index, _workers(settings, n), cache_dir, settings.run.quiet)
+            results = index_entries(repo, entries, settings.index, _workers(settings, n), cache_dir, settings.run.quiet,
+                                    settings.run.executor)
         with timer(timings, "link"):
             files, chunk_lines, chunk_counts = assemble(results)
         with timer(timings, "write"):

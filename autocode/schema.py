@@ -19,7 +19,8 @@ __all__ = ['SCHEMA_VERSION', 'Sha256', 'Line', 'FileStatus', 'ChunkKind', 'Layer
            'EntryPoint', 'Operation', 'FlowCandidate', 'Domain', 'DomainMap', 'Fact', 'RulesAndFlows', 'TraceStep',
            'QASample', 'Component', 'Design', 'DesignSample', 'DatasetRow', 'Rejected', 'Manifest', 'RunSettings',
            'IndexSettings', 'DomainSettings', 'RulesSettings', 'QASettings', 'DesignSettings', 'ValidateSettings',
-           'ReportSettings', 'SFTSettings', 'LoraSettings', 'InferSettings', 'LLMSettings', 'contract_schemas']
+           'ReportSettings', 'SFTSettings', 'LoraSettings', 'InferSettings', 'CorpusSettings', 'LLMSettings',
+           'contract_schemas']
 
 # %% ../nbs/00_schema.ipynb #d2d0cedc
 SCHEMA_VERSION = "1.0.0"
@@ -400,6 +401,7 @@ class ValidateSettings(Model):
     dev: Ratio = 0.1
     test: Ratio = 0.1
     seed: int = 13
+    split_by: Literal["group", "repo"] = "group"  # corpus runs: whole repositories per split (`repo`); one repository is split by group
 
 class ReportSettings(Model):
     "[report] the metrics report."
@@ -439,6 +441,11 @@ class InferSettings(Model):
     limit: Annotated[int, Field(ge=0)] = 0  # 0: the whole test split
     batch_size: Annotated[int, Field(ge=1)] = 4
 
+class CorpusSettings(Model):
+    "[corpus] many repositories in one run (`autocode corpus`)."
+    address: str = ""            # an existing Ray cluster (`auto`, `host:6379`, `ray://host:10001`); empty: a local Ray instance
+    split_files: Annotated[int, Field(ge=1)] = 2000  # on Ray, a repository with more files to index splits stage 01 into tasks
+
 class LLMSettings(Model):
     "[llm] an optional OpenAI-compatible endpoint for phrasing."
     endpoint: str = ""
@@ -463,6 +470,7 @@ with warnings.catch_warnings():  # the [validate] section is named like BaseMode
         lora: LoraSettings = LoraSettings()
         infer: InferSettings = InferSettings()
         llm: LLMSettings = LLMSettings()
+        corpus: CorpusSettings = CorpusSettings()
 
 # %% ../nbs/00_schema.ipynb #384dd9a4
 CONTRACT = {"file_record": FileRecord, "chunk": Chunk, "evidence": Evidence, "domain_map": DomainMap, "fact": Fact,

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 from datasketch import MinHash, MinHashLSH
@@ -485,21 +485,26 @@ def find_duplicates(samples: list[dict], threshold: float = 0.85, num_perm: int 
 # %% ../nbs/06_validate.ipynb #5edbf62e
 SPLITS = ("train", "dev", "test")
 
-def split_units(samples: list[dict]) -> dict[str, list[str]]:
+def split_units(samples: list[dict],
+                unit_of: Callable[[dict], str] | None = None,  # a coarser unit per sample (e.g. its repository), kept whole
+                ) -> dict[str, list[str]]:
     "Units of samples that must share a split: unit key -> sample ids."
     uf = _UF()
     for s in samples:
         g = f"g:{s['group_id']}"
         uf.find(g)
         for f in s.get("fact_ids", []): uf.union(g, f"f:{f}")
+        if unit_of is not None: uf.union(g, f"u:{unit_of(s)}")
     units: dict[str, list[str]] = defaultdict(list)
     for s in sorted(samples, key=lambda s: s["sample_id"]): units[uf.find(f"g:{s['group_id']}")].append(s["sample_id"])
     return dict(units)
 
-def assign_splits(samples: list[dict], ratios: dict[str, float], seed: int = 13) -> dict[str, str]:
+def assign_splits(samples: list[dict], ratios: dict[str, float], seed: int = 13,
+                  unit_of: Callable[[dict], str] | None = None,  # see split_units
+                  ) -> dict[str, str]:
     "sample_id -> split, deterministic, group- and fact-aware, stratified by domain and task type."
     by_id = {s["sample_id"]: s for s in samples}
-    units = split_units(samples)
+    units = split_units(samples, unit_of)
     mix = {k: Counter((by_id[i]["domain"], by_id[i]["task_type"]) for i in ids) for k, ids in units.items()}
     rank = {k: sha256_text(f"{seed}:{k}") for k in units}          # seeded, order-free shuffle
     order = sorted(units, key=lambda k: (-len(units[k]), rank[k]))  # big units first, the small ones even out
