@@ -144,7 +144,7 @@ class Stage:
     def manifest_path(self, out: Path) -> Path: return Path(out) / self.folder / f"{self.module}.manifest.json"
 
 STAGES = (
-    Stage("01", "index_repo", "01_index_repo", "raw_index", ("raw_index/repo_index.jsonl", "raw_index/files.jsonl"), (), ("run", "index")),
+    Stage("01", "index_repo", "01_index_repo", "raw_index", ("raw_index/repo_index.jsonl", "raw_index/files.jsonl", "raw_index/code_model.jsonl"), (), ("run", "index")),
     Stage("02", "domain_map", "02_domain_map", "extracted", ("extracted/domain_map.json",),
           (("raw_index/repo_index.jsonl", "01"), ("raw_index/files.jsonl", "01")), ("domain",)),
     Stage("03", "rules_flows", "03_rules_and_flows", "extracted", ("extracted/rules_and_flows.json",),
