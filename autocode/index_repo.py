@@ -31,8 +31,10 @@ from lxml import etree
 from . import __version__
 from .core import (AutocodeError, decode_text, fresh_manifest, finish_stage, get_stage, progress, require_inputs,
                            sha256_bytes, sha256_text, split_lines, timer, atomic_open)
-from .lang.java.frontend import (BUILD_FILES, file_model, java_parser, mapper_statement, maybe_generated,
-                                          parse_java, resolve, split_span, sql_tables, xml_elements)
+from .lang.java.frontend import (BUILD_FILES, mapper_statement, maybe_generated, parse_java, resolve, split_span,
+                                          sql_tables, xml_elements)
+from .lang.model import file_model
+from .lang.profiles import PROFILES, apply_profiles
 from .schema import (Chunk, ConfigInfo, DdlInfo, FileRecord, IndexSettings, JavaInfo, Manifest,
                              MapperInfo, PomInfo, Settings)
 
@@ -831,13 +833,18 @@ def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
             except OSError: pass
 
 def code_model(results: list[dict], entries: list[WalkEntry], cfg: IndexSettings) -> tuple[list[dict], dict[str, int]]:
-    "The code-model records of the repository, in path order: modules, identities and call targets resolved."
+    "The code-model records of the repository, in path order: modules, identities and call targets resolved, profiles applied."
     records = [r["model"] for r in results if r.get("model")]
     build_dirs = {w.rel.rsplit("/", 1)[0] if "/" in w.rel else "" for w in entries if w.rel.rsplit("/", 1)[-1] in BUILD_FILES}
     counts = resolve(records, build_dirs)
+    unknown = [p for p in cfg.profiles if p not in PROFILES]
+    if unknown:
+        raise AutocodeError(f"[index] profiles: unknown profile {', '.join(unknown)}; known profiles are {', '.join(PROFILES)}")
+    by_profile = apply_profiles(records, cfg.profiles)
     return records, {"model_files": len(records), "model_types": sum(len(r["types"]) for r in records),
                      "model_statements": sum(len(r["statements"]) for r in records),
-                     "model_calls": counts["calls"], "model_calls_resolved": counts["calls_resolved"]}
+                     "model_calls": counts["calls"], "model_calls_resolved": counts["calls_resolved"],
+                     **{f"roles_{k}": v for k, v in sorted(by_profile.items())}}
 
 def run(settings: Settings, out: Path, force: bool = False) -> Manifest:
     "Stage 01: index the repository into raw_index/repo_index.jsonl, raw_index/files.jsonl and raw_index/code_model.jsonl."

@@ -241,7 +241,7 @@ def iter_methods(rec: dict):
     for t in rec["types"]:
         for m in t["methods"]: yield t, m
 
-def add_role(el: dict, name: str, profile: str, **attrs) -> dict:
+def add_role(el: dict, name: str, profile: str, /, **attrs) -> dict:
     "Add a role to a record element (type, method, call or statement) once; returns the role."
     role = {"name": name, "profile": profile, "attrs": {k: v for k, v in attrs.items()}}
     roles = el.setdefault("roles", [])

@@ -23,7 +23,7 @@ __all__ = ['JAVA', 'TYPE_KINDS', 'MEMBER_KINDS', 'FIELD_KINDS', 'COMMENTS', 'GEN
            'GENERATOR_MARK', 'BUILD_FILES', 'split_span', 'java_parser', 'simple_type', 'maybe_generated',
            'field_group_name', 'java_info', 'split_top', 'annotation', 'string_literals', 'body_items', 'parse_java',
            'sql_tables', 'sql_terms', 'sql_operation', 'sql_statement', 'xml_segments', 'mapper_statement',
-           'xml_elements', 'module_for', 'resolve']
+           'xml_elements', 'module_for', 'TypeIndex', 'resolve']
 
 # %% ../../../nbs/01b_java_frontend.ipynb #882e4f6b
 JAVA = Language(tree_sitter_java.language())
@@ -761,7 +761,7 @@ def module_for(path: str, build_dirs: set[str]) -> str:
         d = d.rsplit("/", 1)[0] if "/" in d else ""
     return "."
 
-class _Index:
+class TypeIndex:
     "Types of all records by qualified and simple name, with implementations of each interface."
     def __init__(self, records: list[dict]):
         self.by_fq: dict[str, list[tuple[dict, dict]]] = {}
@@ -843,7 +843,7 @@ def resolve(records: list[dict], build_dirs: set[str]) -> dict[str, int]:
         for t in r["types"]:
             t["uid"] = type_uid(r["module"], r["path"], t["qualified_name"])
             for m in t["methods"]: m["uid"] = method_uid(t["uid"], m["name"], [simple_type(p["type"]) for p in m["params"]])
-    ix = _Index(records)
+    ix = TypeIndex(records)
     n_calls = n_resolved = 0
     for r in records:
         for t in r["types"]:
