@@ -25,35 +25,38 @@ from typing import Any, Iterable
 import pathspec
 try: import msgspec   # fast JSON with the standard library's exact bytes; the standard library encoder otherwise
 except ImportError: msgspec = None
-import tree_sitter_java
 import yaml
 from lxml import etree
-from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from . import __version__
 from .core import (AutocodeError, decode_text, progress, sha256_bytes, sha256_text, split_lines, timer, atomic_open,
                            StageRun, StageSpec, run_stage)
+from .lang.java.frontend import (BUILD_FILES, mapper_statement, maybe_generated, parse_java, resolve, split_span,
+                                          sql_tables, xml_elements)
+from .lang.model import file_model
+from .lang.profiles import PROFILES, apply_profiles
 from .schema import (Chunk, ConfigInfo, DdlInfo, FileRecord, IndexSettings, JavaInfo, Manifest,
                              MapperInfo, PomInfo, Settings)
 
 # %% auto #0
-__all__ = ['PARSER_VERSION', 'EXT_LANG', 'JAVA', 'TYPE_KINDS', 'MEMBER_KINDS', 'FIELD_KINDS', 'COMMENTS', 'GENERATED_RE',
-           'MAPPER_TAGS', 'INFO_MODELS', 'PARSERS', 'STAGE', 'code_version', 'language_of', 'WalkEntry', 'walk_repo',
-           'repo_fingerprint', 'chunk_text', 'split_span', 'java_parser', 'simple_type', 'maybe_generated',
-           'field_group_name', 'java_info', 'parse_java', 'xml_parser', 'xml_top_spans', 'sql_of', 'sql_tables',
-           'parse_xml', 'parse_mapper', 'parse_pom', 'profile_of', 'parse_yaml', 'parse_properties', 'parse_sql',
-           'parse_markdown', 'canonical', 'chunk_id', 'file_record', 'index_file', 'module_of', 'module_prefixes',
-           'pack', 'assemble', 'finalize', 'index_entries', 'repo_inputs', 'run', 'work']
+__all__ = ['PARSER_VERSION', 'LANG_MODULES', 'EXT_LANG', 'MAPPER_TAGS', 'INFO_MODELS', 'PARSERS', 'STAGE', 'code_version',
+           'language_of', 'WalkEntry', 'walk_repo', 'repo_fingerprint', 'chunk_text', 'xml_parser', 'xml_top_spans',
+           'sql_of', 'parse_xml', 'parse_mapper', 'parse_pom', 'profile_of', 'parse_yaml', 'parse_properties',
+           'parse_sql', 'parse_markdown', 'canonical', 'chunk_id', 'file_record', 'index_file', 'module_of',
+           'module_prefixes', 'pack', 'assemble', 'finalize', 'index_entries', 'code_model', 'repo_inputs', 'run',
+           'work']
 
 # %% ../nbs/01_index_repo.ipynb #21d594f2
 PARSER_VERSION = "1"   # bump when the parsers change: invalidates the parse cache
 
+LANG_MODULES = ("index_repo", "lang.model", "lang.java.frontend", "lang.profiles")
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    "PARSER_VERSION plus a hash of this module's source: any change to the indexer invalidates runs and caches."
+    "PARSER_VERSION plus a hash of the indexer's and the code model's source: any change to them invalidates runs and caches."
     try:
-        spec = importlib.util.find_spec("autocode.index_repo")
-        return PARSER_VERSION + ":" + sha256_bytes(Path(spec.origin).read_bytes())[:16]
+        srcs = [Path(importlib.util.find_spec(f"autocode.{m}").origin).read_bytes() for m in LANG_MODULES]
+        return PARSER_VERSION + ":" + sha256_bytes(b"\0".join(srcs))[:16]
     except (ImportError, OSError, TypeError, AttributeError): return PARSER_VERSION
 
 EXT_LANG = {".java": "java", ".xml": "xml", ".yml": "yaml", ".yaml": "yaml", ".properties": "properties",
@@ -161,387 +164,13 @@ def chunk_text(lines: list[str], start: int, end: int, max_line_chars: int) -> s
         out.append(ln)
     return "\n".join(out)
 
-def split_span(start: int, end: int, cuts: Iterable[int], max_lines: int) -> list[tuple[int, int]]:
-    "Split lines start..end into parts of at most `max_lines`, cutting only before lines in `cuts`."
-    if end - start + 1 <= max_lines: return [(start, end)]
-    cuts = sorted({c for c in cuts if start < c <= end})
-    parts, s = [], start
-    while end - s + 1 > max_lines:
-        i = bisect_right(cuts, s + max_lines) - 1   # the furthest cut keeping the part within max_lines
-        if i >= 0 and cuts[i] > s: c = cuts[i]
-        else:                                       # no cut in reach: the next one after it (an oversized part)
-            j = bisect_right(cuts, s)
-            if j >= len(cuts): break
-            c = cuts[j]
-        parts.append((s, c - 1)); s = c
-    parts.append((s, end))
-    return parts
-
-# %% ../nbs/01_index_repo.ipynb #d9109641
-JAVA = Language(tree_sitter_java.language())
-_PARSER: Parser | None = None
-_CALLS = Query(JAVA, "(method_invocation) @call (argument_list [(line_comment) (block_comment)] @argcomment)")
-TYPE_KINDS = {"class_declaration": "class", "interface_declaration": "interface", "enum_declaration": "enum",
-              "record_declaration": "record", "annotation_type_declaration": "annotation_type"}
-MEMBER_KINDS = {"method_declaration": "method", "constructor_declaration": "constructor",
-                "compact_constructor_declaration": "constructor", "annotation_type_element_declaration": "method",
-                "static_initializer": "method", "block": "method"}
-FIELD_KINDS = {"field_declaration", "constant_declaration"}
-COMMENTS = {"line_comment", "block_comment"}
-_CUT_TYPES = {"local_variable_declaration", "field_declaration", "constant_declaration", "enum_constant",
-              "method_declaration", "constructor_declaration", "class_declaration", "switch_block_statement_group",
-              "switch_rule", "catch_clause", "finally_clause", "line_comment", "block_comment"}
-GENERATED_RE = re.compile(r"@mbg\.generated|generated by MyBatis Generator|@(?:javax\.annotation\.|jakarta\.annotation\.)?Generated\b", re.I)
-
-def java_parser() -> Parser:
-    "The process's tree-sitter Java parser (created once)."
-    global _PARSER
-    if _PARSER is None: _PARSER = Parser(JAVA)
-    return _PARSER
-
-def _t(n: Node | None) -> str:
-    return n.text.decode("utf-8", "replace") if n is not None else ""
-
-def _ws(s: str) -> str:
-    return " ".join(s.split())
-
-@lru_cache(maxsize=4096)
-def simple_type(t: str) -> str:
-    "Erased simple name of a Java type as written: `java.util.List<Long>` -> `List`, `@Valid Foo[]` -> `Foo[]`."
-    if t.isidentifier(): return t
-    t = re.sub(r"@[\w.]+(\([^)]*\))?\s*", "", t)
-    while "<" in t:
-        u = re.sub(r"<[^<>]*>", "", t)
-        if u == t: break
-        t = u
-    t = re.sub(r"\s+", "", t)
-    dims = re.search(r"((?:\[\])*|\.\.\.)$", t).group(1)
-    base = t[:len(t) - len(dims)] if dims else t
-    return base.rsplit(".", 1)[-1] + dims
-
-# %% ../nbs/01_index_repo.ipynb #41b389a1
-_GENERATED_ANN = re.compile(r"@(?:[\w.]*\.)?Generated\b")
-_DOC_ENDS = re.compile(r"^\s*/\*\*?|\*/\s*$")
-_DOC_LINE = re.compile(r"^\s*(\*|//)\s?")
-_IMPORT_RE = re.compile(r"^import\s+|;$")
-_NL_WS = re.compile(r"\s*\n\s*")
-_ODD_FIRST = COMMENTS | {"ERROR"}
-_MODIFIER_WORDS = {"final", "public", "protected", "private", "abstract", "static", "strictfp", "default", "synchronized",
-                   "native", "transient", "volatile", "sealed", "non-sealed"}
-
-def maybe_generated(text: str) -> bool:
-    "GENERATED_RE.search(text), with a cheap pre-check (every alternative contains `generated`, which has no non-ASCII case variants)."
-    return "generated" in text.lower() and GENERATED_RE.search(text) is not None
-
-@lru_cache(maxsize=8192)
-def _clean_doc(text: str) -> str | None:
-    "A comment block without its markers (cached: generated code repeats the same comments)."
-    text = _DOC_ENDS.sub("", text)
-    text = "\n".join(_DOC_LINE.sub("", ln).rstrip() for ln in text.splitlines())
-    return text.strip() or None
-
-@lru_cache(maxsize=8192)
-def _doc_generated(doc: str) -> bool:
-    return maybe_generated(doc)
-
-def _doc_of(node: Node) -> tuple[Node | None, str | None]:
-    "The comment block attached right above `node` (first comment node, cleaned text)."
-    prev = node.prev_named_sibling
-    if prev is None or prev.type not in COMMENTS: return None, None
-    first, row, parts = None, node.start_point.row, []
-    while prev is not None and prev.type in COMMENTS and prev.end_point.row >= row - 1:
-        before = prev.prev_sibling
-        if before is not None and before.type not in COMMENTS and before.end_point.row == prev.start_point.row: break
-        first, row = prev, prev.start_point.row
-        parts.append(_t(prev)); prev = prev.prev_named_sibling
-    if first is None: return None, None
-    return first, _clean_doc("\n".join(reversed(parts)))
-
-def _modifiers(node: Node) -> tuple[list[str], list[str]]:
-    "(modifier keywords, annotations as written) of a declaration."
-    c0 = node.child(0)
-    if c0 is None: return [], []
-    if c0.type == "modifiers":    # the grammar allows one `modifiers`, first (only comments or errors can precede it)
-        if not c0.has_error:
-            txt = _t(c0)
-            if "@" not in txt and "/" not in txt and txt.isascii(): return txt.split(), []   # keywords only
-        mods_nodes = [c0]
-    elif c0.type in _ODD_FIRST or c0.is_missing: mods_nodes = [c for c in node.children if c.type == "modifiers"]
-    else: return [], []
-    mods, anns = [], []
-    for c in mods_nodes:
-        for m in c.children:
-            if m.type in ("annotation", "marker_annotation"): anns.append(_t(m))
-            elif m.type not in COMMENTS: mods.append(_t(m))
-    return mods, anns
-
-def _params(node: Node | None, text: str | None = None) -> list[list[str]]:
-    "(type, name) of formal parameters; varargs types end with `...`. `text`: the node's text, when known."
-    out = []
-    if node is None: return out
-    if text is None: text = _t(node)
-    if text == "()": return out
-    simple = not node.has_error and text.isascii()
-    if simple and text[0] == "(" and text[-1] == ")" and "@" not in text and "/" not in text and "<" not in text and "..." not in text:
-        for part in text[1:-1].split(","):   # no annotations, comments, generics or varargs: commas separate `Type name`
-            words = part.split()
-            if len(words) < 2 or not words[-1].isidentifier() or words[-1] == "this" or words[0] in _MODIFIER_WORDS: break
-            out.append([" ".join(words[:-1]), words[-1]])
-        else: return out
-        out = []
-    for p in node.named_children:
-        pt = p.type
-        if pt == "formal_parameter":
-            if simple:   # `Type name` without modifiers, comments or dimensions after the name: split the text
-                txt = _t(p)
-                if "@" not in txt and "/" not in txt:
-                    typ, _, name = txt.rpartition(" ")
-                    words = typ.split()
-                    if name.isidentifier() and words and words[0] not in _MODIFIER_WORDS:
-                        out.append([" ".join(words), name]); continue
-            dims = p.child_by_field_name("dimensions")
-            typ = _ws(_t(p.child_by_field_name("type")))
-            out.append([typ + _t(dims) if dims is not None else typ, _t(p.child_by_field_name("name"))])
-        elif pt == "spread_parameter":
-            typ = next((c for c in p.named_children if c.type not in ("modifiers", "variable_declarator")), None)
-            decl = next((c for c in p.named_children if c.type == "variable_declarator"), None)
-            out.append([_ws(_t(typ)) + "...", _t(decl.child_by_field_name("name")) if decl else ""])
-    return out
-
-def _type_list(node: Node | None) -> list[str]:
-    if node is None: return []
-    tl = next((c for c in node.named_children if c.type == "type_list"), None)
-    return [_ws(_t(c)) for c in (tl.named_children if tl else node.named_children)]
-
-def _fields(decl: Node) -> list[list[str]]:
-    typ = _ws(_t(decl.child_by_field_name("type")))
-    return [[typ + _t(d.child_by_field_name("dimensions")), _t(d.child_by_field_name("name"))]
-            for d in decl.children_by_field_name("declarator")]
-
-def field_group_name(names: list[str]) -> str:
-    "The member part of a field group's symbol: `{a,b,c}`, or `{first..last}` for more than three fields."
-    return "{" + (",".join(names) if len(names) <= 3 else f"{names[0]}..{names[-1]}") + "}"
-
-def _cut_rows(node: Node, lines: list[str]) -> set[int]:
-    "1-based lines where a statement-like descendant of `node` starts at the line's first character."
-    rows, stack = set(), [node]
-    while stack:
-        n = stack.pop()
-        for c in n.named_children:
-            if c.type.endswith("_statement") or c.type in _CUT_TYPES:
-                r, col = c.start_point.row, c.start_point.column
-                if r < len(lines) and not lines[r][:col].strip(): rows.add(r + 1)
-            if c.end_point.row > c.start_point.row: stack.append(c)
-    return rows
-
-def java_info(package: str | None, type_name: str | None, name: str | None, signature: str | None = None,
-              return_type: str | None = None, params: list = [], modifiers: list = [], annotations: list = [],  # noqa: B006 (never mutated)
-              doc: str | None = None, extends: list = [], implements: list = [], fields: list = [],  # noqa: B006
-              imports: list = [], calls: list = []) -> dict:  # noqa: B006
-    "A JavaInfo record as `model_dump(mode='json')` writes it (field order checked below)."
-    return {"package": package, "type_name": type_name, "name": name, "signature": signature, "return_type": return_type,
-            "params": params, "modifiers": modifiers, "annotations": annotations, "doc": doc, "extends": extends,
-            "implements": implements, "fields": fields, "imports": imports, "calls": calls}
-
-# %% ../nbs/01_index_repo.ipynb #05daf79e
-def _java_calls(root: Node) -> list[tuple[int, int, dict]]:
-    "(start_byte, name_byte, call) for every method invocation in the tree, in source order."
-    caps = QueryCursor(_CALLS).captures(root)
-    in_args: dict[int, int] = {}   # comments that are direct children of an argument list are not arguments
-    for c in caps.get("argcomment", ()):
-        k = c.parent.start_byte; in_args[k] = in_args.get(k, 0) + 1
-    out = []
-    for n in caps.get("call", ()):
-        name, obj = n.child_by_field_name("name"), n.child_by_field_name("object")
-        args = n.child_by_field_name("arguments")
-        argc = args.named_child_count if args is not None else 0
-        if argc and in_args: argc -= in_args.get(args.start_byte, 0)
-        if obj is not None:
-            recv = obj.text.decode("utf-8", "replace")
-            if "\n" in recv: recv = _NL_WS.sub("", recv)
-        else: recv = None
-        if name is not None:
-            out.append((n.start_byte, name.start_byte, {"receiver": recv, "name": name.text.decode("utf-8", "replace"),
-                                                         "argc": argc, "line": name.start_point[0] + 1}))
-        else:
-            out.append((n.start_byte, n.start_byte, {"receiver": recv, "name": "", "argc": argc, "line": n.start_point[0] + 1}))
-    out.sort(key=lambda x: x[1])
-    return out
-
-def _error_spans(root: Node) -> list[tuple[int, int]]:
-    "1-based line spans of ERROR and MISSING nodes."
-    spans, stack = [], [root]
-    while stack:
-        n = stack.pop()
-        if n.is_error or n.is_missing:
-            spans.append((n.start_point.row + 1, n.end_point.row + 1))
-            if n.is_missing: continue
-        stack.extend(c for c in n.children if c.has_error or c.is_missing)
-    return sorted(set(spans))
-
-class _JavaFile:
-    "One Java file being cut into raw chunks: the tree-sitter tree, its calls, and the chunks so far."
-    def __init__(self, lines: list[str], max_chunk_lines: int):
-        self.lines, self.max_lines = lines, max_chunk_lines
-        self.src = "\n".join(lines).encode("utf-8")
-        self.root = java_parser().parse(self.src).root_node
-        self.chunks: list[dict] = []
-        self.fqcns: list[str] = []
-
-    def run(self) -> tuple[list[dict], list[str], list[tuple[int, int]]]:
-        root = self.root
-        pkg_node, imports, types = None, [], []
-        for c in root.named_children:
-            ct = c.type
-            if ct == "import_declaration": imports.append(_ws(_IMPORT_RE.sub("", _t(c).strip())))
-            elif ct in TYPE_KINDS: types.append(c)
-            elif ct == "package_declaration" and pkg_node is None: pkg_node = c
-        package = _t(next((c for c in pkg_node.named_children if c.type in ("scoped_identifier", "identifier")), None)) if pkg_node else None
-        self.package, self.imports = package or None, imports
-        self.calls = _java_calls(root)
-        self.call_bytes = [c[1] for c in self.calls]
-        for c in types: self.visit_type(c, None, None, None, False)
-        return self.chunks, self.fqcns, (_error_spans(root) if root.has_error else [])
-
-    def add(self, kind: str, sym: str, start_row: int, end_row: int, info: dict, parent: int | None, node: Node,
-            generated: bool) -> int:
-        "Append one member's chunk(s), split into parts when too long; returns the index of the first."
-        s, e, chunks = start_row + 1, end_row + 1, self.chunks
-        if e - s < self.max_lines:
-            chunks.append({"kind": kind, "symbol": sym, "start_line": s, "end_line": e, "part": None, "parent": parent,
-                           "generated": generated, "java": info})
-            return len(chunks) - 1
-        spans = split_span(s, e, _cut_rows(node, self.lines), self.max_lines)
-        for i, (ps, pe) in enumerate(spans, 1):
-            ji = dict(info)
-            ji["calls"] = [c for c in ji["calls"] if ps <= c["line"] <= pe]
-            chunks.append({"kind": kind, "symbol": sym if i == 1 else f"{sym}#part{i}", "start_line": ps, "end_line": pe,
-                           "part": i if len(spans) > 1 else None, "parent": parent, "generated": generated, "java": ji})
-        return len(chunks) - len(spans)
-
-    def member_calls(self, node: Node) -> list[dict]:
-        "The calls whose method name lies inside `node`."
-        cb, calls = self.call_bytes, self.calls
-        lo, hi = bisect_right(cb, node.start_byte - 1), bisect_right(cb, node.end_byte - 1)
-        return [calls[i][2] for i in range(lo, hi)]
-
-    def field_group(self, group: list[Node], type_name: str, fq: str, hdr: int, generated: bool) -> None:
-        "The chunk(s) of consecutive field declarations."
-        dn, fdoc = _doc_of(group[0])
-        fs, fanns, fmods = [], [], None
-        for g in group:
-            fs += _fields(g)
-            gm, ga = _modifiers(g)
-            if fmods is None: fmods = gm
-            fanns += ga
-        finfo = java_info(self.package, type_name, ",".join(n for _, n in fs), modifiers=fmods, annotations=fanns, doc=fdoc, fields=fs)
-        s = (dn or group[0]).start_point.row
-        e = group[-1].end_point.row
-        sym = f"{fq}#{field_group_name([n for _, n in fs])}"
-        if e - s < self.max_lines:
-            self.chunks.append({"kind": "field_group", "symbol": sym, "start_line": s + 1, "end_line": e + 1, "part": None,
-                                "parent": hdr, "generated": generated, "java": finfo})
-            return
-        rows = {g.start_point.row + 1 for g in group} | {(_doc_of(g)[0] or g).start_point.row + 1 for g in group}
-        spans = split_span(s + 1, e + 1, rows, self.max_lines)
-        for k, (ps, pe) in enumerate(spans, 1):
-            fi = dict(finfo)
-            if len(spans) > 1:
-                fi["fields"] = [f for g in group for f in _fields(g) if ps <= g.start_point.row + 1 <= pe]
-            self.chunks.append({"kind": "field_group", "symbol": sym if k == 1 else f"{sym}#part{k}", "start_line": ps,
-                                "end_line": pe, "part": k if len(spans) > 1 else None, "parent": hdr,
-                                "generated": generated, "java": fi})
-
-    def member(self, m: Node, mt: str, name: str, type_name: str, fq: str, hdr: int, header: dict, generated: bool) -> None:
-        "The chunk(s) of a method, constructor or initializer."
-        dn, mdoc = _doc_of(m)
-        mmods, manns = _modifiers(m)
-        if mt == "method_declaration" or mt == "constructor_declaration" or mt == "annotation_type_element_declaration":
-            mname = _t(m.child_by_field_name("name"))
-            pnode = m.child_by_field_name("parameters")
-            ptext = _t(pnode)
-            params = _params(pnode, ptext)
-            rnode = m.child_by_field_name("type")
-            ret = _ws(_t(rnode)) + _t(m.child_by_field_name("dimensions")) if rnode is not None else None
-            sig = _ws(f"{ret + ' ' if ret else ''}{mname}{ptext}")
-        elif mt == "compact_constructor_declaration":
-            mname, params, ret = name, header["params"], None
-            sig = f"{name}({', '.join(f'{t} {n}' for t, n in params)})"
-        else:   # static_initializer, block
-            mname = "<clinit>" if mt == "static_initializer" else "<init>"
-            params, ret, sig = [], None, mname
-        msym = f"{fq}#{mname}({','.join([simple_type(t) for t, _ in params])})"
-        mgen = generated or (mdoc is not None and _doc_generated(mdoc)) or \
-            (bool(manns) and any(_GENERATED_ANN.match(a) for a in manns))
-        minfo = {"package": self.package, "type_name": type_name, "name": mname, "signature": sig, "return_type": ret,
-                 "params": params, "modifiers": mmods, "annotations": manns, "doc": mdoc, "extends": [], "implements": [],
-                 "fields": [], "imports": [], "calls": self.member_calls(m)}   # java_info's fields, inline: the hot path
-        self.add(MEMBER_KINDS[mt], msym, (dn or m).start_point.row, m.end_point.row, minfo, hdr, m, mgen)
-
-    def visit_type(self, node: Node, outer: str | None, outer_sym: str | None, parent: int | None, generated: bool) -> None:
-        "The header chunk of a type declaration, then its members (inner types recursively)."
-        package = self.package
-        kind = TYPE_KINDS[node.type]
-        name = _t(node.child_by_field_name("name"))
-        type_name = f"{outer}.{name}" if outer else name
-        fq = f"{outer_sym}.{name}" if outer_sym else (f"{package}.{name}" if package else name)
-        if outer is None: self.fqcns.append(fq)
-        body = node.child_by_field_name("body")
-        members = [c for c in body.named_children if c.type not in COMMENTS] if body is not None else []
-        if node.type == "enum_declaration":
-            decls = next((c for c in members if c.type == "enum_body_declarations"), None)
-            members = [c for c in decls.named_children if c.type not in COMMENTS] if decls is not None else []
-        if name.endswith("Example") and {_t(c.child_by_field_name("name")) for c in members if c.type in TYPE_KINDS} & \
-                {"Criteria", "GeneratedCriteria", "Criterion"}: generated = True
-        mods, anns = _modifiers(node)
-        if anns and any(_GENERATED_ANN.match(a) for a in anns): generated = True
-        doc_node, doc = _doc_of(node)
-        start = (doc_node or node).start_point.row
-        if members:
-            first_doc, _ = _doc_of(members[0])
-            end = max(start, (first_doc or members[0]).start_point.row - 1)
-        else: end = node.end_point.row
-        head_end = body.start_byte if body is not None else node.end_byte
-        kw = next((c for c in node.children if c.type != "modifiers"), node)
-        sig = _ws(" ".join(mods) + " " + self.src[kw.start_byte:head_end].decode("utf-8", "replace"))
-        if node.type == "interface_declaration":
-            ext, impl = _type_list(next((c for c in node.children if c.type == "extends_interfaces"), None)), []
-        else:
-            sc = node.child_by_field_name("superclass")
-            ext = [_ws(_t(sc.named_children[0]))] if sc is not None and sc.named_children else []
-            impl = _type_list(node.child_by_field_name("interfaces"))
-        fields = [f for c in members if c.type in FIELD_KINDS for f in _fields(c)]
-        params = _params(node.child_by_field_name("parameters")) if node.type == "record_declaration" else []
-        info = java_info(package, type_name, name, sig, params=params, modifiers=mods, annotations=anns, doc=doc,
-                         extends=ext, implements=impl, fields=fields, imports=self.imports if outer is None else [])
-        hdr = self.add(kind, fq, start, end, info, parent, node if end - start + 1 > self.max_lines else body or node, generated)
-        i, n_members = 0, len(members)
-        while i < n_members:
-            m = members[i]
-            mt = m.type
-            if mt in MEMBER_KINDS: self.member(m, mt, name, type_name, fq, hdr, info, generated)
-            elif mt in FIELD_KINDS:
-                group = [m]
-                while i + 1 < n_members and members[i + 1].type in FIELD_KINDS: i += 1; group.append(members[i])
-                self.field_group(group, type_name, fq, hdr, generated)
-            elif mt in TYPE_KINDS: self.visit_type(m, type_name, fq, hdr, generated)
-            i += 1
-
-def parse_java(lines: list[str], max_chunk_lines: int) -> tuple[list[dict], list[str], list[tuple[int, int]]]:
-    "Raw chunks of a Java file (without ids), its top-level FQCNs, and its syntax-error spans."
-    return _JavaFile(lines, max_chunk_lines).run()
 
 # %% ../nbs/01_index_repo.ipynb #4039a159
 _XML_TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
                         r"|<(/?)([\w:.\-]+)((?:\"[^\"]*\"|'[^']*'|[^'\">])*?)(/?)>", re.S)
 MAPPER_TAGS = {"select": "mapper_statement", "insert": "mapper_statement", "update": "mapper_statement",
                "delete": "mapper_statement", "sql": "sql_fragment", "resultMap": "result_map"}
-_FROM_RE = re.compile(r"\b(?:FROM|JOIN)\s+([`\"]?[A-Za-z_][\w$]*(?:[`\"]?\.[`\"]?[A-Za-z_][\w$]*)?[`\"]?)", re.I)
-_WRITE_RE = re.compile(r"\b(?:UPDATE|INSERT\s+(?:IGNORE\s+)?INTO|REPLACE\s+INTO|DELETE\s+FROM)\s+"
-                       r"([`\"]?[A-Za-z_][\w$]*(?:[`\"]?\.[`\"]?[A-Za-z_][\w$]*)?[`\"]?)", re.I)
-_NOT_TABLES = {"dual", "select", "where", "set", "values", "on", "duplicate"}
-_TAG_RE = re.compile(r"<(?:\"[^\"]*\"|'[^']*'|[^'\">])*>")
-_DELETE_FROM_RE = re.compile(r"\bDELETE\s+FROM\s+\S+", re.I)
+_ws = lambda s: " ".join(s.split())
 
 def xml_parser() -> etree.XMLParser:
     "A safe lxml parser: no entity resolution, no network, no DTD loading; the text is always UTF-8."
@@ -586,14 +215,6 @@ def sql_of(el: etree._Element) -> str:
     "The element's SQL with its dynamic tags (comments dropped), whitespace-normalised."
     return _ws(_ser(el))
 
-def sql_tables(sql: str) -> tuple[list[str], list[str]]:
-    "(tables read, tables written) named in SQL text (tags removed), lower-cased and sorted."
-    plain = _TAG_RE.sub(" ", sql) if "<" in sql else sql
-    clean = lambda t: t.replace("`", "").replace('"', "").lower()
-    written = {clean(m.group(1)) for m in _WRITE_RE.finditer(plain)}
-    plain_r = _DELETE_FROM_RE.sub(" ", plain)
-    read = {clean(m.group(1)) for m in _FROM_RE.finditer(plain_r)}
-    return sorted(read - _NOT_TABLES), sorted(written - _NOT_TABLES)
 
 # %% ../nbs/01_index_repo.ipynb #6ecb0706
 def parse_xml(lines: list[str], rel: str) -> tuple[str, list[dict], list[str], str | None]:
@@ -607,8 +228,9 @@ def parse_xml(lines: list[str], rel: str) -> tuple[str, list[dict], list[str], s
         return ("mybatis", *parse_mapper(root, text, lines))
     if PurePosixPath(rel).name == "pom.xml" or local == "project":
         return ("maven", parse_pom(root, text, lines), [], None)
-    return ("xml", [{"kind": "file", "symbol": rel, "start_line": 1, "end_line": max(1, len(lines)),
-                     "cuts": [s for _, s, _ in xml_top_spans(text)]}], [], None)
+    raw = {"kind": "file", "symbol": rel, "start_line": 1, "end_line": max(1, len(lines)), "cuts": [s for _, s, _ in xml_top_spans(text)]}
+    if local == "beans": raw["model_xml"] = xml_elements(root)   # Spring configuration: kept for the profiles
+    return ("xml", [raw], [], None)
 
 def parse_mapper(root, text: str, lines: list[str]) -> tuple[list[dict], list[str], str | None]:
     "Raw chunks of a MyBatis mapper: one per statement, sql fragment and resultMap."
@@ -634,6 +256,8 @@ def parse_mapper(root, text: str, lines: list[str]) -> tuple[list[dict], list[st
                        "generated": file_gen and ("@mbg.generated" in comments or "generated" in comments.lower()),
                        "mapper": {"namespace": ns, "statement_id": sid, "statement_type": el.tag, "sql": sql,
                                   "tables_read": read, "tables_written": written}})
+        if kind == "mapper_statement":   # its code-model record (the raw chunk carries it to _index_bytes)
+            chunks[-1]["model"] = mapper_statement(el, ns, sid, s, max(s, e), sql, comments)
     if file_gen and not any(c["generated"] for c in chunks):
         for c in chunks: c["generated"] = True
     return chunks, [ns], problem
@@ -948,7 +572,7 @@ def index_file(repo: str, rel: str, cfg: dict, cache_dir: str | None = None) -> 
     return res
 
 def _empty_result(rec: dict) -> dict:
-    return {"file": rec, "chunks": [], "keys": [], "cached": False}
+    return {"file": rec, "chunks": [], "keys": [], "cached": False, "model": None, "parsed": 0}
 
 def _index_bytes(data: bytes, rel: str, lang: str, rec: dict, cfg: dict) -> dict:
     "Index one file's bytes: {'file': FileRecord fields, 'chunks': chunk records, 'keys': definition keys, 'cached'}."
@@ -965,13 +589,16 @@ def _index_bytes(data: bytes, rel: str, lang: str, rec: dict, cfg: dict) -> dict
     problem = None
     try:
         if lang == "java":
-            raw, fqcns, errs = parse_java(lines, cfg["max_chunk_lines"])
-            res["keys"] = [["java", f] for f in fqcns]
+            raw, fqcns, errs, res["model"] = parse_java(lines, cfg["max_chunk_lines"], rel)
+            res["keys"], res["parsed"] = [["java", f] for f in fqcns], 1
             if maybe_generated(text):
                 for c in raw: c["generated"] = True
         elif lang in ("xml", "maven"):
             lang, raw, nss, problem = parse_xml(lines, rel)
             res["keys"] = [["mapper", n] for n in nss]
+            stmts = [c.pop("model") for c in raw if "model" in c]
+            xml = raw[0].pop("model_xml", None) if raw else None
+            if stmts or xml: res["model"] = file_model(rel, lang, statements=stmts, xml=xml or [])
         else:
             raw = PARSERS[lang](lines, rel) if lang in PARSERS else []
     except ValueError as e:
@@ -1042,6 +669,7 @@ def pack(res: dict) -> dict:
         elif mp is not None and mp["statement_type"] in _LINKABLE:
             stmts.append((i, mp["namespace"], mp["statement_id"], k == "mapper_statement" and (d["part"] or 1) == 1))
     return {"file": res["file"], "keys": res["keys"], "cached": res["cached"], "lines": [encode_json(d) for d in order],
+            "model": res.get("model"), "parsed": res.get("parsed", 0),
             "first_generated": bool(chunks) and chunks[0]["generated"], "all_generated": n_gen == len(chunks),
             "methods": methods, "stmts": stmts, "kinds": kinds, "n_generated": n_gen, "n_syntax_error": n_err}
 
@@ -1217,6 +845,20 @@ def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
             try: p.unlink()
             except OSError: pass
 
+def code_model(results: list[dict], entries: list[WalkEntry], cfg: IndexSettings) -> tuple[list[dict], dict[str, int]]:
+    "The code-model records of the repository, in path order: modules, identities and call targets resolved, profiles applied."
+    records = [r["model"] for r in results if r.get("model")]
+    build_dirs = {w.rel.rsplit("/", 1)[0] if "/" in w.rel else "" for w in entries if w.rel.rsplit("/", 1)[-1] in BUILD_FILES}
+    counts = resolve(records, build_dirs)
+    unknown = [p for p in cfg.profiles if p not in PROFILES]
+    if unknown:
+        raise AutocodeError(f"[index] profiles: unknown profile {', '.join(unknown)}; known profiles are {', '.join(PROFILES)}")
+    by_profile = apply_profiles(records, cfg.profiles)
+    return records, {"model_files": len(records), "model_types": sum(len(r["types"]) for r in records),
+                     "model_statements": sum(len(r["statements"]) for r in records),
+                     "model_calls": counts["calls"], "model_calls_resolved": counts["calls_resolved"],
+                     **{f"roles_{k}": v for k, v in sorted(by_profile.items())}}
+
 def repo_inputs(ctx: StageRun) -> dict[str, str]:
     "Stage 01's extra input: a fingerprint of the repository files in scope (the walk is kept for the body)."
     settings = ctx.settings
@@ -1232,11 +874,11 @@ def repo_inputs(ctx: StageRun) -> dict[str, str]:
     ctx.state["entries"] = entries
     return {"repo": fp}
 
-STAGE = StageSpec("01", outputs=("raw_index/repo_index.jsonl", "raw_index/files.jsonl"), sections=("run", "index"),
+STAGE = StageSpec("01", outputs=("raw_index/repo_index.jsonl", "raw_index/files.jsonl", "raw_index/code_model.jsonl"), sections=("run", "index"),
                   extra_inputs=repo_inputs, scratch=("raw_index/.cache/*",))
 
 def run(settings: Settings, out: Path, force: bool = False) -> Manifest:
-    "Stage 01: index the repository into raw_index/repo_index.jsonl and raw_index/files.jsonl."
+    "Stage 01: index the repository into raw_index/repo_index.jsonl, raw_index/files.jsonl and raw_index/code_model.jsonl."
     return run_stage(STAGE, settings, out, force, work)
 
 def work(ctx: StageRun) -> dict:
@@ -1252,9 +894,12 @@ def work(ctx: StageRun) -> dict:
                                     settings.run.executor)
         with timer(timings, "link"):
             files, chunk_lines, chunk_counts = assemble(results)
+        with timer(timings, "model"):
+            records, model_counts = code_model(results, entries, settings.index)
         with timer(timings, "write"):
             _write_lines(out / "raw_index" / "files.jsonl", [encode_json(f) for f in files])
             _write_lines(out / "raw_index" / "repo_index.jsonl", chunk_lines)
+            _write_lines(out / "raw_index" / "code_model.jsonl", [encode_json(r) for r in records])
     finally:
         if gc_was: gc.enable()
     if cache_dir is not None and cache_dir.exists():
@@ -1263,5 +908,7 @@ def work(ctx: StageRun) -> dict:
     counts: dict[str, Any] = {"files": len(files), "chunks": len(chunk_lines)}
     for st in ("indexed", "partial", "skipped"): counts[f"files_{st}"] = sum(f["status"] == st for f in files)
     counts["cached_files"] = sum(r["cached"] for r in results)
+    counts["java_parses"] = sum(r["parsed"] for r in results if not r["cached"])   # tree-sitter parses this run
+    counts.update(model_counts)
     counts.update(chunk_counts)
     return counts

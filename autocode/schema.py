@@ -361,6 +361,7 @@ class IndexSettings(Model):
     max_line_chars: Annotated[int, Field(ge=100)] = 5000   # longer lines are truncated in chunk text (never split)
     use_gitignore: bool = True
     cache: bool = True
+    profiles: StrList = ["spring_web", "spring_tx", "mybatis", "mybatis_plus", "jpa", "messaging", "scheduling", "remote"]   # framework profiles of the code model (autocode.lang.profiles)
 
 class DomainSettings(Model):
     "[domain] domain inference hints and the scope of a run."

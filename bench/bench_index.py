@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from autocode.core import decode_text, load_settings, sample_repo, split_lines  # noqa: E402
 from autocode import index_repo as ir  # noqa: E402
+from autocode.lang.java.frontend import java_parser  # noqa: E402
 
 TARGET = 2.0   # the stage should take at most TARGET x bare tree-sitter parsing
 
@@ -48,7 +49,7 @@ def _cpu() -> float:
 
 def _parse_files(paths: list[str]) -> int:
     "Read and tree-sitter-parse Java files; returns the roots' child counts (to use the result)."
-    p, n = ir.java_parser(), 0
+    p, n = java_parser(), 0
     for f in paths:
         n += p.parse(Path(f).read_bytes()).root_node.child_count
     return n
@@ -123,7 +124,7 @@ def breakdown(settings_path: Path, repo: Path, repeat: int) -> dict[str, float]:
     xml = [rel for rel in texts if lang[rel] in ("xml", "maven") and texts[rel]]
     other = [rel for rel in texts if lang[rel] in ir.PARSERS and texts[rel]]
     srcs = ["\n".join(texts[rel]).encode("utf-8") for rel in java]
-    p = ir.java_parser()
+    p = java_parser()
 
     def parse_xml_all():
         for rel in xml:
@@ -174,7 +175,7 @@ def main() -> None:
     java = [str(repo / w.rel) for w in ir.walk_repo(repo, s.index) if w.note is None and w.rel.endswith(".java")]
     result = {"repo": str(repo), "java_files": len(java), "cpu_count": os.cpu_count(), "python": platform.python_version(),
               "load_avg_before": [round(x, 2) for x in os.getloadavg()], "target_ratio": TARGET, "runs": {}}
-    ir.java_parser()   # created before the pools fork, for both sides
+    java_parser()   # created before the pools fork, for both sides
     for w in sorted({1, max(1, a.workers)}):
         bare, stage = [], []
         for _ in range(a.repeat):   # alternate, so both see the same machine load
