@@ -1183,10 +1183,19 @@ def _batches(todo: list[tuple], sizes: list[int], workers: int) -> list[list[tup
     if cur: batches.append(cur)
     return batches
 
+def _die_with_parent(parent: int) -> None:
+    "Pool worker set-up: the worker ends when the run that started it dies, even by `kill -9`."
+    # a forked worker holds both ends of the pool's pipes, so it would never see the parent go and wait forever
+    if sys.platform.startswith("linux"):
+        import ctypes, signal
+        try: ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError): pass
+    if os.getppid() != parent: os._exit(1)   # the parent was gone before the signal was armed
+
 def _pooled(batches: list[list[tuple]], workers: int) -> Iterable[dict]:
     "Results of all batches from `workers` processes: a pool of `workers - 1` takes batches from the front, this one from the back."
     ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=ctx, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(_batch_task, b) for b in batches]
         k = len(batches)
         while k > 0 and futures[k - 1].cancel():   # not started by the pool yet: do it here

@@ -17,6 +17,7 @@ from autocode import index_repo, validate
 from autocode.core import iter_jsonl, load_settings, parse_stages, read_json, stage_module
 
 from test_bad_inputs import write  # noqa: E402  (tests/ is on the path under pytest)
+from test_cli import FAILING_NB  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -143,3 +144,143 @@ def test_stage06_does_not_read_config_through_a_symlink(tmp_path):
     assert validate.repo_credentials(repo) == {"inside-secret-7": "db.password"}
     files = files_of(run_inline(repo, tmp_path / "out", "01"))
     assert "not followed" in files["application-ext.yml"]["reason"]
+
+
+# ---------------------------------------------------------------- 7, 8, 9. where a run may write
+
+def test_bad_out_and_paths_are_one_line_errors(tmp_path):
+    from test_cli import autocode, one_line_error
+    repo = tmp_path / "repo"
+    card = write(repo, "dataset/README.md", "the repository's own file\n")
+    write(repo, "src/A.java", "class A {}\n")
+    afile = write(tmp_path, "afile", "x")
+    raw = os.fsencode(str(tmp_path)) + b"/caf\xe9"
+    os.makedirs(raw + b"/src"); open(raw + b"/src/A.java", "wb").write(b"class A {}\n")
+    cases = {
+        "is the repository itself": ["--repo", str(repo), "--out", str(repo)],
+        "is inside the repository": ["--repo", str(repo), "--out", str(repo / "runs" / "r1")],
+        "is a file, not a folder": ["--repo", str(repo), "--out", str(afile)],
+        "cannot write there": ["--repo", str(repo), "--out", str(afile / "sub")],
+        "cannot write there (": ["--repo", str(repo), "--out", "/proc/autocode-hostile-test"],
+        "--out " + str(tmp_path) + "/caf\\xe9: the path holds bytes that are not UTF-8": ["--repo", str(repo), "--out", os.fsdecode(raw)],
+        "--repo " + str(tmp_path) + "/caf\\xe9: the path holds bytes that are not UTF-8": ["--repo", os.fsdecode(raw), "--out", str(tmp_path / "o")],
+    }
+    for expect, args in cases.items():
+        for mode in (["--inline"], []):   # both paths refuse before anything is written
+            line = one_line_error(autocode("run", "--stages", "01", *mode, *args))
+            assert expect in line, (expect, line)
+    assert card.read_text() == "the repository's own file\n" and sorted(p.name for p in repo.iterdir()) == ["dataset", "src"]
+    # a run folder inside the repository that [index] exclude leaves out is allowed, and the run says so
+    p = autocode("run", "--stages", "01", "--inline", "--repo", str(repo), "--out", str(repo / "build" / "run"))
+    assert p.returncode == 0 and "inside the repository" in p.stdout, p.stderr
+
+
+# ---------------------------------------------------------------- 13. settings bounds and parsing
+
+@pytest.mark.parametrize("args,expect", [
+    (["--stages", "²"], "unknown stage '²'"),
+    (["--stages", ","], "names no stage"),
+    (["--stages", ""], "names no stage"),
+    (["--set", "lora.epochs=inf"], "--set lora.epochs=inf"),
+    (["--set", "validate.num_perm=100000000"], "--set validate.num_perm=100000000"),
+    (["--set", "qa.seed=-1"], "--set qa.seed=-1"),
+    (["--set", "validate.near_dup_threshold=nan"], "--set validate.near_dup_threshold=nan"),
+    (["--set", "qa.seed=1\r[lora]\repochs = 9"], "control characters"),
+])
+def test_settings_are_bounded_and_blamed_on_the_set_value(args, expect, tmp_path, capsys):
+    from autocode import cli
+    rc = cli.main(["run", "--inline", "--out", str(tmp_path / "o"), *args])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == 2 and len(err) == 1 and err[0].startswith("autocode: error: ") and expect in err[0], err
+    assert "settings.ini" not in err[0]
+    assert not (tmp_path / "o" / "raw_index").exists()
+
+
+def test_settings_file_with_a_bom_and_carriage_returns_in_values(tmp_path):
+    from autocode.pipeline import write_settings
+    bom = tmp_path / "bom.ini"
+    bom.write_bytes(b"\xef\xbb\xbf" + (ROOT / "settings.ini").read_bytes().replace(b"seed = 13", b"seed = 7", 1))
+    s = load_settings(bom)
+    assert s.qa.seed == 7
+    # a value with carriage returns is written back as one value: reading it injects no section or key
+    s.sft.system_prompt = "be brief\r[lora]\repochs = 99\r\nend"
+    back = load_settings(write_settings(s, tmp_path / "eff.ini"))
+    assert back.lora.epochs == s.lora.epochs and back.sft.system_prompt == "be brief\n[lora]\nepochs = 99\nend"
+
+
+# ---------------------------------------------------------------- 12. one run per run folder
+
+def test_a_second_run_into_a_locked_folder_fails_with_one_line(tmp_path):
+    from test_cli import autocode, one_line_error
+    from autocode.pipeline import LOCK_NAME, run_lock
+    out = tmp_path / "run"; out.mkdir()
+    with run_lock(out):
+        line = one_line_error(autocode("run", "--stages", "01", "--inline", "--out", str(out)))
+        assert f"in use by another autocode run (pid {os.getpid()}" in line and LOCK_NAME in line
+    assert not (out / "raw_index").exists()
+
+
+# ---------------------------------------------------------------- 4. a failed notebook is not done
+
+def _cell(cid: str, source: str) -> dict:
+    return {"cell_type": "code", "id": cid, "metadata": {}, "execution_count": None, "outputs": [], "source": source}
+
+
+#: test_cli's failing notebook, whose failure comes after run() wrote the manifest (as a display cell's would)
+FAILING_AFTER_RUN = {**FAILING_NB, "cells": [
+    FAILING_NB["cells"][0],
+    _cell("run", "from autocode.core import load_settings, run_out\nfrom autocode.index_repo import run\n"
+                 "s = load_settings(settings_path, {'run.out': out})\nrun(s, run_out(s), force=force)"),
+    _cell("show", "next(x for x in [])   # a display cell that fails after run() wrote the manifest")]}
+
+
+def test_a_stage_whose_notebook_fails_is_not_marked_done(tmp_path, monkeypatch, capsys):
+    from autocode import cli, pipeline
+    from autocode.core import get_stage
+    nb = tmp_path / "01_index_repo.ipynb"; nb.write_text(json.dumps(FAILING_AFTER_RUN))
+    monkeypatch.setattr(pipeline, "notebook_path", lambda stage: nb)
+    repo = tmp_path / "repo"; write(repo, "src/A.java", "class A {}\n")
+    out = tmp_path / "run"
+    rc = cli.main(["run", "--stages", "01", "--repo", str(repo), "--out", str(out), "--quiet"])
+    err = capsys.readouterr().err
+    assert rc == 1 and "StopIteration" in err, err
+    assert (out / "raw_index" / "files.jsonl").exists() and not get_stage("01").manifest_path(out).exists()
+    s = load_settings(ROOT / "settings.ini", {"run.repo": str(repo), "run.out": str(out)})
+    assert pipeline.stage_status(get_stage("01"), s) == "missing"
+
+
+# ---------------------------------------------------------------- 11. kill -9 leaves no process behind
+
+def _children(pid: int) -> set[int]:
+    kids = set()
+    for t in Path(f"/proc/{pid}/task").glob("*/children"):
+        kids |= {int(x) for x in t.read_text().split()}
+    return kids
+
+
+def _running(pid: int) -> bool:
+    try: return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError: return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_kill_9_during_stage_01_leaves_no_pool_worker(tmp_path):
+    from test_cli import CMD
+    repo = tmp_path / "repo"
+    body = "".join(f"    int m{i}(int x) {{ if (x > {i}) {{ return x + {i}; }} return x; }}\n" for i in range(300))
+    for i in range(120): write(repo, f"src/p{i % 6}/C{i}.java", f"package p;\n\npublic class C{i} {{\n{body}}}\n")
+    p = subprocess.Popen([*CMD, "run", "--stages", "01", "--inline", "--workers", "3", "--repo", str(repo), "--out", str(tmp_path / "o")],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "AUTOCODE_QUIET": "1"})
+    kids: set[int] = set()
+    deadline = time.monotonic() + 60
+    while not kids and p.poll() is None and time.monotonic() < deadline:
+        kids = _children(p.pid); time.sleep(0.05)
+    if not kids: pytest.skip("the run ended before its pool started")
+    time.sleep(0.3)
+    kids |= _children(p.pid)
+    os.kill(p.pid, signal.SIGKILL); p.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_running(k) for k in kids): time.sleep(0.1)
+    alive = [k for k in kids if _running(k)]
+    for k in alive: os.kill(k, signal.SIGKILL)   # clean up before failing
+    assert not alive, f"pool workers still running after the run was killed: {alive}"
