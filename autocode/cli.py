@@ -18,7 +18,7 @@ warnings.filterwarnings("ignore", message='Field name "validate" in "Settings" s
 
 from . import __version__  # noqa: E402
 from .core import STAGES, AutocodeError, load_settings, run_out  # noqa: E402
-from .pipeline import StageFailed, StageResult, command_name, run_pipeline, stages_table  # noqa: E402
+from .pipeline import StageFailed, StageResult, command_name, out_note, run_pipeline, stages_table  # noqa: E402
 from .schema import Settings  # noqa: E402
 
 # %% auto #0
@@ -119,6 +119,8 @@ def parse_overrides(items: list[str]) -> dict[str, str]:
             raise AutocodeError(f"--set {it!r}: write section.key=value, e.g. --set qa.languages=en")
         if sec not in Settings.model_fields:
             raise AutocodeError(f"--set {it!r}: unknown section [{sec}]; known sections: {', '.join(Settings.model_fields)}")
+        if any(ord(ch) < 32 and ch not in "\t\n" or ord(ch) == 127 for ch in it):   # a \r would start a new line in settings.ini
+            raise AutocodeError(f"--set {it!r}: control characters (\\r, \\x00, …) are not allowed in a setting; remove them")
         res[f"{sec}.{name.strip()}"] = val.strip()
     return res
 
@@ -195,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "corpus": return corpus_command(args, settings, con)
         results = run_pipeline(settings, args.stages, inline=args.inline, force=args.force,
                                on_result=lambda r: print_result(r, con))
+        if note := out_note(settings): con.print(note, highlight=False)
         done = sum(r.status == "done" for r in results)
         nbs = "" if args.inline or not any(r.notebook for r in results) else f"; executed notebooks in {run_out(settings) / 'notebooks'}"
         con.print(f"run folder {run_out(settings)}: {done} done, {len(results) - done} skipped, "

@@ -169,7 +169,7 @@ STAGES = (
 
 def get_stage(num: str) -> Stage:
     "The stage with number `num` ('1' or '01')."
-    key = f"{int(num):02d}" if str(num).isdigit() else str(num)
+    key = f"{int(num):02d}" if re.fullmatch(r"[0-9]{1,3}", str(num)) else str(num)   # ASCII digits only: '²'.isdigit() is True
     for s in STAGES:
         if s.num == key or s.module == key: return s
     raise AutocodeError(f"unknown stage {num!r}: use one of {', '.join(s.num for s in STAGES)}")
@@ -183,7 +183,9 @@ def stage_module(stage: Stage):
 
 def parse_stages(spec: str) -> list[Stage]:
     "Stages named by a spec such as '01-03', '4,5' or 'all'."
-    if spec in ("", "all", None): return list(STAGES)
+    if spec in ("all", None): return list(STAGES)
+    if not str(spec).strip(" ,"):
+        raise AutocodeError(f"--stages {spec!r} names no stage: write e.g. --stages 01-03, --stages 4,5 or --stages all")
     nums: list[str] = []
     for part in str(spec).split(","):
         part = part.strip()
@@ -285,7 +287,7 @@ def load_settings(path: Path | str | None = None, overrides: dict | None = None)
     raw: dict[str, dict] = {}
     if path.exists():
         cp = configparser.ConfigParser(interpolation=None)
-        try: cp.read_string(path.read_text(encoding="utf-8"), source=str(path))
+        try: cp.read_string(path.read_text(encoding="utf-8-sig"), source=str(path))   # a BOM (Windows editors) is fine
         except (configparser.Error, UnicodeDecodeError) as e:
             raise AutocodeError(f"{path}: cannot be read as an INI file ({str(e).splitlines()[0]}); fix the syntax or pass another --settings") from None
         raw = {s: dict(cp[s]) for s in cp.sections()}
@@ -298,7 +300,10 @@ def load_settings(path: Path | str | None = None, overrides: dict | None = None)
     for sec in raw.values():  # empty values mean "use the default"
         for k in [k for k, v in sec.items() if v == ""]: del sec[k]
     try: s = Settings.model_validate(raw)
-    except ValidationError as e: raise AutocodeError(_format_error(str(path), e)) from None
+    except ValidationError as e:   # blame the --set value when the bad value came from one
+        loc = [str(x) for x in e.errors()[0]["loc"]][:2]
+        src = f"--set {'.'.join(loc)}={overrides['.'.join(loc)]}" if len(loc) == 2 and '.'.join(loc) in (overrides or {}) else str(path)
+        raise AutocodeError(_format_error(src, e)) from None
     base = path.parent if path.exists() else Path.cwd()
     repo = Path(s.run.repo)
     s.run.repo = str((repo if repo.is_absolute() else base / repo).resolve())

@@ -39,12 +39,12 @@ from .schema import (Chunk, ConfigInfo, DdlInfo, FileRecord, IndexSettings, Java
                              MapperInfo, PomInfo, Settings)
 
 # %% auto #0
-__all__ = ['PARSER_VERSION', 'LANG_MODULES', 'EXT_LANG', 'MAPPER_TAGS', 'INFO_MODELS', 'PARSERS', 'STAGE', 'code_version',
-           'language_of', 'WalkEntry', 'walk_repo', 'repo_fingerprint', 'chunk_text', 'xml_parser', 'xml_top_spans',
-           'sql_of', 'parse_xml', 'parse_mapper', 'parse_pom', 'profile_of', 'parse_yaml', 'parse_properties',
-           'parse_sql', 'parse_markdown', 'canonical', 'chunk_id', 'file_record', 'index_file', 'module_of',
-           'module_prefixes', 'pack', 'assemble', 'finalize', 'index_entries', 'code_model', 'repo_inputs', 'run',
-           'work']
+__all__ = ['PARSER_VERSION', 'LANG_MODULES', 'EXT_LANG', 'GLOB_BACKEND', 'MAPPER_TAGS', 'MAX_YAML_NODES', 'INFO_MODELS',
+           'PARSERS', 'STAGE', 'code_version', 'language_of', 'WalkEntry', 'walk_repo', 'repo_fingerprint',
+           'chunk_text', 'xml_parser', 'xml_top_spans', 'sql_of', 'parse_xml', 'parse_mapper', 'parse_pom',
+           'profile_of', 'parse_yaml', 'parse_properties', 'parse_sql', 'parse_markdown', 'canonical', 'chunk_id',
+           'file_record', 'index_file', 'module_of', 'module_prefixes', 'pack', 'assemble', 'finalize', 'index_entries',
+           'code_model', 'repo_inputs', 'run', 'work']
 
 # %% ../nbs/01_index_repo.ipynb #21d594f2
 PARSER_VERSION = "1"   # bump when the parsers change: invalidates the parse cache
@@ -68,8 +68,12 @@ def language_of(rel: str) -> str:
     if p.name == "pom.xml": return "maven"
     return EXT_LANG.get(p.suffix.lower(), "other")
 
+#: pathspec's RE2 backend matches in linear time; Python's `re` backtracks, and one .gitignore line
+#: such as `a*a*a*…b` with 30 stars would never finish
+GLOB_BACKEND = "re2"
+
 def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitignore", list(patterns))
+    return pathspec.PathSpec.from_lines("gitignore", list(patterns), backend=GLOB_BACKEND)
 
 # %% ../nbs/01_index_repo.ipynb #b935a566
 class WalkEntry(tuple):
@@ -111,8 +115,8 @@ def walk_repo(repo: Path, cfg: IndexSettings) -> list[WalkEntry]:
         if cfg.use_gitignore and os.path.isfile(d / ".gitignore"):
             try:
                 text = (d / ".gitignore").read_text(encoding="utf-8", errors="replace")
-                ignores = [*ignores, (base, pathspec.GitIgnoreSpec.from_lines(text.splitlines()))]
-            except OSError: pass
+                ignores = [*ignores, (base, pathspec.GitIgnoreSpec.from_lines(text.splitlines(), backend=GLOB_BACKEND))]
+            except (OSError, ValueError): pass   # unreadable, or a pattern git would reject too
         try: entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError: continue
         for e in entries:
@@ -202,14 +206,18 @@ def xml_top_spans(text: str) -> list[tuple[str, int, int]]:
     return out
 
 def _ser(e: etree._Element) -> str:
-    parts = [e.text or ""]
-    for c in e:
-        if isinstance(c.tag, str):
-            attrs = "".join([f' {k}="{v}"' for k, v in c.attrib.items()])
-            inner = _ser(c)
-            parts.append(f"<{c.tag}{attrs}>{inner}</{c.tag}>" if inner.strip() else f"<{c.tag}{attrs}/>")
-        parts.append(c.tail or "")
-    return "".join(parts)
+    "The markup inside `e` (comments dropped), without recursion: dynamic SQL may nest `<if>` thousands deep."
+    frames = [(e, iter(e), [e.text or ""])]
+    while True:
+        el, kids, parts = frames[-1]
+        c = next(kids, None)
+        if c is None:   # `el` is complete: close it in its parent
+            inner = "".join(parts); frames.pop()
+            if not frames: return inner
+            attrs = "".join([f' {k}="{v}"' for k, v in el.attrib.items()])
+            frames[-1][2].append((f"<{el.tag}{attrs}>{inner}</{el.tag}>" if inner.strip() else f"<{el.tag}{attrs}/>") + (el.tail or ""))
+        elif isinstance(c.tag, str): frames.append((c, iter(c), [c.text or ""]))
+        else: parts.append(c.tail or "")
 
 def sql_of(el: etree._Element) -> str:
     "The element's SQL with its dynamic tags (comments dropped), whitespace-normalised."
@@ -284,17 +292,26 @@ def profile_of(rel: str) -> str | None:
     m = _PROFILE_RE.match(PurePosixPath(rel).name)
     return m.group(1) if m else None
 
-def _flatten(node, prefix: str, out: dict, depth: int = 0) -> None:
-    if depth > 50: return
-    if isinstance(node, yaml.MappingNode):
-        if not node.value: out[prefix] = "{}"
-        for k, v in node.value:
-            key = str(getattr(k, "value", ""))
-            _flatten(v, f"{prefix}.{key}" if prefix else key, out, depth + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        if not node.value: out[prefix] = "[]"
-        for i, v in enumerate(node.value): _flatten(v, f"{prefix}[{i}]", out, depth + 1)
-    else: out[prefix] = str(node.value)
+#: most nodes one YAML value may flatten to: an alias (`*a`) repeats a whole node, so nine levels of nine
+#: aliases turn a few hundred bytes into 387 million values (the YAML "billion laughs")
+MAX_YAML_NODES = 100_000
+
+def _flatten(node, prefix: str, out: dict, max_depth: int = 50) -> None:
+    "`out[dotted.key] = value` for every scalar under `node`; ValueError past MAX_YAML_NODES (an alias bomb)."
+    stack, seen = [(node, prefix, 0)], 0
+    while stack:
+        node, prefix, depth = stack.pop()
+        seen += 1
+        if seen > MAX_YAML_NODES: raise ValueError(f"YAML aliases expand to more than {MAX_YAML_NODES:,} values (an alias bomb?); keys not read")
+        if isinstance(node, yaml.MappingNode):
+            if not node.value: out[prefix] = "{}"
+            if depth < max_depth:
+                stack += [(v, f"{prefix}.{k}" if prefix else k, depth + 1) for k, v in
+                          reversed([(str(getattr(k, "value", "")), v) for k, v in node.value])]
+        elif isinstance(node, yaml.SequenceNode):
+            if not node.value: out[prefix] = "[]"
+            if depth < max_depth: stack += [(v, f"{prefix}[{i}]", depth + 1) for i, v in reversed(list(enumerate(node.value)))]
+        else: out[prefix] = str(node.value)
 
 def _trim_end(lines: list[str], s: int, e: int) -> int:
     while e > s and (not lines[e - 1].strip() or lines[e - 1].lstrip().startswith("#")): e -= 1
@@ -794,10 +811,19 @@ def _batches(todo: list[tuple], sizes: list[int], workers: int) -> list[list[tup
     if cur: batches.append(cur)
     return batches
 
+def _die_with_parent(parent: int) -> None:
+    "Pool worker set-up: the worker ends when the run that started it dies, even by `kill -9`."
+    # a forked worker holds both ends of the pool's pipes, so it would never see the parent go and wait forever
+    if sys.platform.startswith("linux"):
+        import ctypes, signal
+        try: ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError): pass
+    if os.getppid() != parent: os._exit(1)   # the parent was gone before the signal was armed
+
 def _pooled(batches: list[list[tuple]], workers: int) -> Iterable[dict]:
     "Results of all batches from `workers` processes: a pool of `workers - 1` takes batches from the front, this one from the back."
     ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=ctx, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(_batch_task, b) for b in batches]
         k = len(batches)
         while k > 0 and futures[k - 1].cancel():   # not started by the pool yet: do it here

@@ -9,21 +9,26 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import pathspec
+
 from .core import (STAGES, AutocodeError, Stage, atomic_open, parse_stages, project_root,
                            read_json, require_inputs, run_out, stage_module, stage_run, up_to_date)
 from .schema import Manifest, Settings
 
 # %% auto #0
-__all__ = ['COMMAND_NAMES', 'settings_ini', 'write_settings', 'check_repo', 'check_executor', 'with_out', 'stage_extra_inputs',
-           'stage_status', 'StageFailed', 'notebook_path', 'same_python', 'kernel_name', 'execute_notebook',
-           'StageResult', 'run_pipeline', 'stages_table', 'command_name']
+__all__ = ['LOCK_NAME', 'KERNEL_ARGS', 'COMMAND_NAMES', 'settings_ini', 'write_settings', 'check_repo', 'check_executor',
+           'out_note', 'check_out', 'run_lock', 'with_out', 'stage_extra_inputs', 'stage_status', 'StageFailed',
+           'notebook_path', 'same_python', 'kernel_name', 'execute_notebook', 'StageResult', 'run_pipeline',
+           'stages_table', 'command_name']
 
 # %% ../nbs/11_pipeline.ipynb #2cc199a9
 def _ini_value(v: Any) -> str:
@@ -31,7 +36,8 @@ def _ini_value(v: Any) -> str:
     if isinstance(v, bool): return "true" if v else "false"
     if isinstance(v, (list, tuple)): return ", ".join(str(x) for x in v)
     if v is None: return ""
-    return str(v).replace("\n", "\n\t")  # multi-line values become INI continuation lines
+    # multi-line values become INI continuation lines; a lone \r is a line end to a reader, so it is one here too
+    return "\n\t".join(str(v).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 def settings_ini(settings: Settings) -> str:
     "The settings as INI text that `load_settings` reads back to equal `settings`."
@@ -70,6 +76,63 @@ def check_executor(settings: Settings) -> str:
         raise AutocodeError("--executor ray (settings [run] executor) needs Ray: pip install -e '.[ray]', "
                             "or use --executor local")
     return settings.run.executor
+
+# %% ../nbs/11_pipeline.ipynb #482aeb70
+LOCK_NAME = ".autocode.lock"
+
+def _printable(p: Path) -> str:
+    "A path for a message, with bytes that are not UTF-8 shown as escapes."
+    return os.fsencode(str(p)).decode("utf-8", "backslashreplace")
+
+def _excluded(settings: Settings, rel: str) -> bool:
+    "True when `[index] exclude` leaves the folder `rel` (relative to the repository) out of indexing."
+    return pathspec.PathSpec.from_lines("gitignore", settings.index.exclude, backend="re2").match_file(rel + "/")
+
+def out_note(settings: Settings) -> str:
+    "What a user should know about the run folder's place ('' when nothing)."
+    out, repo = run_out(settings).resolve(), Path(settings.run.repo).resolve()
+    if repo in out.parents: return f"the run folder {out} is inside the repository; [index] exclude leaves it out of indexing"
+    return ""
+
+def check_out(settings: Settings) -> Path:
+    "The run folder, created; an AutocodeError when it is the repository or inside it, a file, not writable, or not UTF-8."
+    out, repo = run_out(settings), Path(settings.run.repo)
+    for what, p in (("--repo", repo), ("--out", out)):
+        try: str(p).encode("utf-8")
+        except UnicodeEncodeError:
+            raise AutocodeError(f"{what} {_printable(p)}: the path holds bytes that are not UTF-8, which the artifacts cannot record; "
+                                "rename the folder or pass another path") from None
+    o, r = out.resolve(), repo.resolve()
+    if o == r: raise AutocodeError(f"--out {out} is the repository itself: pass a run folder outside it, e.g. --out /tmp/autocode-runs/{r.name}")
+    if out.exists() and not out.is_dir(): raise AutocodeError(f"--out {out} is a file, not a folder: pass a folder for the run")
+    if r in o.parents and not _excluded(settings, o.relative_to(r).as_posix()):
+        raise AutocodeError(f"--out {out} is inside the repository {r}, so later runs would index their own outputs: pass a run folder "
+                            f"outside it (e.g. --out /tmp/autocode-runs/{r.name}), or leave it out of indexing with "
+                            f"--set index.exclude=\"{', '.join([*settings.index.exclude, o.relative_to(r).as_posix() + '/'])}\"")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out): pass
+    except OSError as e:
+        raise AutocodeError(f"--out {out}: cannot write there ({e.strerror or e}); pass a folder you can write, "
+                            f"e.g. --out /tmp/autocode-runs/{r.name}") from None
+    return out
+
+@contextmanager
+def run_lock(out: Path):
+    "Hold the run folder's lock (`.autocode.lock`, holding this PID) for the block; a second run gets an AutocodeError."
+    import fcntl
+    path = Path(out) / LOCK_NAME
+    try: fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e: raise AutocodeError(f"--out {out}: cannot write the lock file {path} ({e.strerror}); pass a folder you can write") from None
+    try:
+        try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            raise AutocodeError(f"run folder {out} is in use by another autocode run (pid {pid}, lock {path}): "
+                                "wait for it to finish, or pass another --out") from None
+        os.ftruncate(fd, 0); os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield path
+    finally: os.close(fd)   # closing releases the lock
 
 # %% ../nbs/11_pipeline.ipynb #da9fda40
 def with_out(settings: Settings) -> Settings:
@@ -129,6 +192,10 @@ def _stamp(path: Path) -> tuple | None:
     try: st = os.stat(path); return (st.st_ino, st.st_mtime_ns, st.st_size)
     except FileNotFoundError: return None
 
+#: the kernel's own log (ipykernel's plain-TCP notice, or "KeyboardInterrupt caught in kernel." when a shutdown
+#: races an interrupt) is noise on the user's terminal; a failing cell is reported from the executed notebook
+KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
+
 def execute_notebook(stage: Stage, settings_file: Path, out: Path, force: bool = False, quiet: bool = False) -> Path:
     "Run the stage notebook with papermill; returns the executed copy under `<out>/notebooks/`."
     import papermill as pm
@@ -137,9 +204,7 @@ def execute_notebook(stage: Stage, settings_file: Path, out: Path, force: bool =
     params = dict(repo="", out=str(out), settings_path=str(settings_file), force=bool(force))
     try:
         pm.execute_notebook(str(src), str(dst), parameters=params, kernel_name=kernel_name(), language="python", cwd=str(src.parent),
-                            progress_bar=not quiet, log_output=False, report_mode=False,
-                            # the kernel's own log (e.g. ipykernel's plain-TCP notice) is noise on the user's terminal
-                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                            progress_bar=not quiet, log_output=False, report_mode=False, extra_arguments=KERNEL_ARGS)
     except pm.PapermillExecutionError as e:
         if e.ename == "AutocodeError": raise AutocodeError(f"{e.evalue} (executed notebook: {dst})") from None
         evalue = " ".join(str(e.evalue).split())  # the error on one line (fastcore's test_eq spreads it over three)
@@ -193,32 +258,55 @@ def run_pipeline(settings: Settings,                     # validated settings (r
     "Run the selected stages in order; returns one StageResult per stage."
     sel = parse_stages(stages) if isinstance(stages, str) else list(stages)
     check_repo(settings); check_executor(settings)
-    settings = with_out(settings); out = run_out(settings)
+    out = check_out(settings); settings = with_out(settings)
+    with run_lock(out), _env(AUTOCODE_QUIET="1" if settings.run.quiet else None), _kernel_scratch(out, inline):
+        return _run_stages(settings, out, sel, inline, force, on_result)
+
+@contextmanager
+def _kernel_scratch(out: Path, inline: bool):
+    "For the notebook kernels: temporary, IPython and connection-file folders inside the run folder, removed afterwards."
+    if inline: yield; return
+    # a kernel whose home is not writable would leave temporary folders in $TMPDIR, and a killed run its
+    # connection files; here both stay inside the run folder, and the next run removes what a killed one left
+    tmp = out / "notebooks" / ".kernel-tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    dirs = {k: tmp / d for k, d in (("TMPDIR", "tmp"), ("IPYTHONDIR", "ipython"), ("JUPYTER_RUNTIME_DIR", "runtime"))}
+    for d in dirs.values(): d.mkdir(parents=True, exist_ok=True)
+    try:
+        with _env(**{k: str(d) for k, d in dirs.items()}): yield
+    finally: shutil.rmtree(tmp, ignore_errors=True)
+
+def _run_stages(settings: Settings, out: Path, sel: list[Stage], inline: bool, force: bool,
+                on_result: Callable[[StageResult], Any] | None) -> list[StageResult]:
+    "The loop of `run_pipeline`, inside the run folder's lock."
     settings_file = None
     if not inline:
         kernel_name()
         settings_file = write_settings(settings, out / "notebooks" / "settings.ini")
     results = []
-    with _env(AUTOCODE_QUIET="1" if settings.run.quiet else None):
-        for st in sel:
-            t0 = time.perf_counter()
-            if why := _optional_missing(st):
-                r = StageResult(st, "skipped", 0.0, note=why)
-            elif not force and not inline and stage_status(st, settings) == "done":  # inline, run() skips itself
-                r = StageResult(st, "skipped", time.perf_counter() - t0, _counts(st, out), note="")
-            else:
-                if not inline: require_inputs(st, out)  # before starting a kernel; inline, the stage's runner checks them
-                before, nb = _stamp(st.manifest_path(out)), None
+    for st in sel:
+        t0 = time.perf_counter()
+        if why := _optional_missing(st):
+            r = StageResult(st, "skipped", 0.0, note=why)
+        elif not force and not inline and stage_status(st, settings) == "done":  # inline, run() skips itself
+            r = StageResult(st, "skipped", time.perf_counter() - t0, _counts(st, out), note="")
+        else:
+            if not inline: require_inputs(st, out)  # before starting a kernel; inline, the stage's runner checks them
+            before, nb = _stamp(st.manifest_path(out)), None
+            try:
                 if inline: stage_module(st).run(settings, out, force=force)
                 else: nb = execute_notebook(st, settings_file, out, force=force, quiet=settings.run.quiet)
-                after = _stamp(st.manifest_path(out))
-                if after is None:  # the notebook ran but never called run(): its pipeline cells are missing or broken
-                    raise StageFailed(st, nb or st.manifest_path(out), f"finished without writing {st.manifest_path(out).relative_to(out)}"
-                                      " (the notebook needs its pipeline cells: a `parameters` cell and run(settings, out_dir, force))")
-                status = "skipped" if before is not None and before == after else "done"
-                r = StageResult(st, status, time.perf_counter() - t0, _counts(st, out), nb)
-            results.append(r)
-            if on_result: on_result(r)
+            except BaseException:
+                # a stage that failed is not done, even when its run() wrote the manifest before a later cell failed
+                st.manifest_path(out).unlink(missing_ok=True); raise
+            after = _stamp(st.manifest_path(out))
+            if after is None:  # the notebook ran but never called run(): its pipeline cells are missing or broken
+                raise StageFailed(st, nb or st.manifest_path(out), f"finished without writing {st.manifest_path(out).relative_to(out)}"
+                                  " (the notebook needs its pipeline cells: a `parameters` cell and run(settings, out_dir, force))")
+            status = "skipped" if before is not None and before == after else "done"
+            r = StageResult(st, status, time.perf_counter() - t0, _counts(st, out), nb)
+        results.append(r)
+        if on_result: on_result(r)
     return results
 
 # %% ../nbs/11_pipeline.ipynb #358ce869

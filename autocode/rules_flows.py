@@ -24,16 +24,16 @@ from .javaparse import JCall, line, end_line, squash, txt, walk, words, camel, c
 from .schema import DomainMap, Evidence, Fact, RulesAndFlows, Settings
 
 # %% auto #0
-__all__ = ['WRITE_TYPES', 'ARITH', 'STATE_WORDS', 'SOFT_DELETE_WORDS', 'MQ_NAME_FIELDS', 'OWNER_COLS', 'CURRENT_USER_CALL',
-           'CALLBACK_WORDS', 'ID_TYPES', 'STAGE', 'fact_id', 'strings', 'enclosing_ifs', 'cond_text', 'chain_ifs',
-           'branch_cond', 'field_of_accessor', 'local_decls', 'explain_vars', 'unescape_sql', 'Draft', 'merge_ranges',
-           'short', 'Ctx', 'extract_guards', 'literal_value', 'is_state_field', 'is_state_machine',
-           'extract_transitions', 'Sql', 'split_top', 'parse_sql', 'stmt_sql', 'extract_sql', 'sql_set_value',
-           'sql_from_values', 'extract_java_writes', 'operand', 'formula', 'unqualify', 'extract_computations',
-           'flow_steps', 'extract_flow', 'enum_values', 'resolve_value', 'mq_names', 'ann_raw', 'extract_async',
-           'extract_transactions', 'config_comment', 'value_read_line', 'extract_config', 'extract_layering',
-           'member_modules', 'handler_doc', 'member_id_endpoints', 'extract_absences', 'finish', 'extract_facts', 'run',
-           'work']
+__all__ = ['WRITE_TYPES', 'ARITH', 'STATE_WORDS', 'SOFT_DELETE_WORDS', 'MAX_FORMULA_DEPTH', 'MQ_NAME_FIELDS', 'OWNER_COLS',
+           'CURRENT_USER_CALL', 'CALLBACK_WORDS', 'ID_TYPES', 'STAGE', 'fact_id', 'strings', 'enclosing_ifs',
+           'cond_text', 'chain_ifs', 'branch_cond', 'field_of_accessor', 'local_decls', 'explain_vars', 'unescape_sql',
+           'Draft', 'merge_ranges', 'short', 'Ctx', 'extract_guards', 'literal_value', 'is_state_field',
+           'is_state_machine', 'extract_transitions', 'Sql', 'split_top', 'parse_sql', 'stmt_sql', 'extract_sql',
+           'sql_set_value', 'sql_from_values', 'extract_java_writes', 'operand', 'formula', 'unqualify',
+           'extract_computations', 'flow_steps', 'extract_flow', 'enum_values', 'resolve_value', 'mq_names', 'ann_raw',
+           'extract_async', 'extract_transactions', 'config_comment', 'value_read_line', 'extract_config',
+           'extract_layering', 'member_modules', 'handler_doc', 'member_id_endpoints', 'extract_absences', 'finish',
+           'extract_facts', 'run', 'work']
 
 # %% ../nbs/03_rules_and_flows.ipynb #08a14fcd
 def fact_id(kind: str, subject: str, evidence: list[Evidence]) -> str:
@@ -781,11 +781,26 @@ def extract_java_writes(ctx: Ctx, m: MethodRec) -> list[dict]:
     return done
 
 # %% ../nbs/03_rules_and_flows.ipynb #ddc4d019
-def operand(n: Node) -> str:
+#: how deep `formula`/`operand` nest before the rest of an expression is kept as its source text
+#: (a 600-term `a + a + …` nests 600 levels; Python's stack ends near 500)
+MAX_FORMULA_DEPTH = 64
+
+def _calc_call(n: Node) -> bool:
+    "True for calls `formula` reads as arithmetic: `x.add(y)`, `x.setScale(2)`, `x.negate()`."
+    name = txt(n.child_by_field_name("name"))
+    if n.child_by_field_name("object") is None: return False
+    if name in ("setScale", "negate", "abs"): return True
+    args = n.child_by_field_name("arguments")
+    return name in ARITH and args is not None and bool(args.named_children)
+
+def operand(n: Node, depth: int = 0) -> str:
     "A readable operand: getters become field names, `new BigDecimal(x)` becomes x."
+    if depth > MAX_FORMULA_DEPTH: return squash(txt(n))
+    depth += 1
     if n.type == "method_invocation":
         name = txt(n.child_by_field_name("name"))
-        if name in ARITH or name in ("setScale", "negate", "abs"): return formula(n)
+        # `add(q)` or `count.add()` is an ordinary call, not arithmetic: it stays as written
+        if _calc_call(n): return formula(n, depth)
         f = field_of_accessor(name)
         obj = n.child_by_field_name("object")
         if f and name.startswith(("get", "is")) and not n.child_by_field_name("arguments").named_children:
@@ -794,19 +809,21 @@ def operand(n: Node) -> str:
     if n.type == "object_creation_expression":
         args = n.child_by_field_name("arguments")
         if args is not None and len(args.named_children) == 1 and "BigDecimal" in txt(n.child_by_field_name("type")):
-            return operand(args.named_children[0])
+            return operand(args.named_children[0], depth)
     if n.type == "string_literal": return txt(n)[1:-1]
-    if n.type == "parenthesized_expression": return "(" + formula(n.named_children[0]) + ")"
-    if n.type == "binary_expression": return formula(n)
+    if n.type == "parenthesized_expression": return "(" + formula(n.named_children[0], depth) + ")"
+    if n.type == "binary_expression": return formula(n, depth)
     if n.type == "field_access" and txt(n).startswith("BigDecimal."): return {"ZERO": "0", "ONE": "1", "TEN": "10"}.get(txt(n.child_by_field_name("field")), txt(n))
     return squash(txt(n))
 
-def formula(n: Node) -> str:
+def formula(n: Node, depth: int = 0) -> str:
     "Readable formula of a BigDecimal chain or an arithmetic expression."
+    if depth > MAX_FORMULA_DEPTH: return squash(txt(n))
+    depth += 1
     if n.type == "binary_expression":
         l, r = n.child_by_field_name("left"), n.child_by_field_name("right")
         op = txt(n.child_by_field_name("operator"))
-        ls, rs = operand(l), operand(r)
+        ls, rs = operand(l, depth), operand(r, depth)
         if op in "*/" and l.type == "binary_expression" and txt(l.child_by_field_name("operator")) in "+-": ls = f"({ls})"
         if op in "*/-" and r.type == "binary_expression" and txt(r.child_by_field_name("operator")) in "+-": rs = f"({rs})"
         return f"{ls} {op} {rs}"
@@ -815,14 +832,15 @@ def formula(n: Node) -> str:
         obj = n.child_by_field_name("object")
         args = [a for a in n.child_by_field_name("arguments").named_children]
         if name in ARITH and obj is not None and args:
-            left = operand(obj)
-            right = operand(args[0])
+            left = operand(obj, depth)
+            right = operand(args[0], depth)
             if ARITH[name] in "*/" and re.search(r" [+-] ", left) and not (left.startswith("(") and left.endswith(")")): left = f"({left})"
             if ARITH[name] in "-*/" and re.search(r" [+-] ", right): right = f"({right})"
             return f"{left} {ARITH[name]} {right}"
-        if name == "setScale" and obj is not None: return operand(obj)
-        if name == "negate" and obj is not None: return f"-({operand(obj)})"
-    return operand(n)
+        if name == "setScale" and obj is not None: return operand(obj, depth)
+        if name == "negate" and obj is not None: return f"-({operand(obj, depth)})"
+        return squash(txt(n))  # any other call (`add(q)`, `count.add()`) is kept as written
+    return operand(n, depth)
 
 def unqualify(form: str, target: str | None) -> str:
     "Drop `obj.` from `obj.field` operands unless the bare name would clash with another operand or the target."
@@ -841,7 +859,7 @@ def _ops_in(n: Node) -> tuple[list[str], str | None, int | None]:
         if x.type == "method_invocation":
             name = txt(x.child_by_field_name("name"))
             args = x.child_by_field_name("arguments").named_children
-            if name in ARITH:
+            if name in ARITH and _calc_call(x):
                 if name not in ops: ops.append(name)
                 if name == "divide" and len(args) >= 2 and args[1].type == "decimal_integer_literal": scale = int(txt(args[1]))
             if name == "setScale" and args and args[0].type == "decimal_integer_literal": scale = int(txt(args[0]))

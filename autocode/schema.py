@@ -14,7 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 # %% auto #0
 __all__ = ['SCHEMA_VERSION', 'Sha256', 'Line', 'FileStatus', 'ChunkKind', 'Layer', 'FactKind', 'FACT_KINDS', 'TraceAction',
-           'Lang', 'StrList', 'LangList', 'Ratio', 'CONTRACT', 'Model', 'FileRecord', 'CallSite', 'JavaInfo',
+           'Lang', 'StrList', 'LangList', 'Ratio', 'Seed', 'CONTRACT', 'Model', 'FileRecord', 'CallSite', 'JavaInfo',
            'MapperInfo', 'ConfigInfo', 'DdlColumn', 'DdlInfo', 'PomInfo', 'Chunk', 'Evidence', 'ColumnInfo', 'Entity',
            'EntryPoint', 'Operation', 'FlowCandidate', 'Domain', 'DomainMap', 'Fact', 'RulesAndFlows', 'TraceStep',
            'QASample', 'Component', 'Design', 'DesignSample', 'DatasetRow', 'Rejected', 'Manifest', 'RunSettings',
@@ -342,13 +342,15 @@ def _split_list(v: Any) -> Any:
 
 StrList = Annotated[list[str], BeforeValidator(_split_list)]
 LangList = Annotated[list[Lang], BeforeValidator(_split_list)]
-Ratio = Annotated[float, Field(ge=0, le=1)]
+Ratio = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+#: upper bounds keep a typo (an extra zero, `inf`) from hanging or overflowing a stage hours later
+Seed = Annotated[int, Field(ge=0, le=2**32 - 1)]
 
 class RunSettings(Model):
     "[run] where to read and write, and how to execute."
     repo: str = "data/sample_repo"          # repository to index (relative to settings.ini)
     out: str = ""                           # run folder; empty: data/runs/<repo name>
-    workers: Annotated[int, Field(ge=0)] = 0  # parallel workers; 0: all cores
+    workers: Annotated[int, Field(ge=0, le=1024)] = 0  # parallel workers; 0: all cores
     executor: Literal["local", "ray"] = "local"
     quiet: bool = False
 
@@ -356,9 +358,9 @@ class IndexSettings(Model):
     "[index] what stage 01 reads and how."
     include: StrList = ["**/*.java", "**/*.xml", "**/*.yml", "**/*.yaml", "**/*.properties", "**/*.sql", "**/*.md"]
     exclude: StrList = ["**/target/**", "**/build/**", "**/node_modules/**", "**/.git/**", "**/.idea/**"]
-    max_file_bytes: Annotated[int, Field(ge=1)] = 2_000_000
-    max_chunk_lines: Annotated[int, Field(ge=10)] = 120    # larger members are split along AST boundaries
-    max_line_chars: Annotated[int, Field(ge=100)] = 5000   # longer lines are truncated in chunk text (never split)
+    max_file_bytes: Annotated[int, Field(ge=1, le=2**31)] = 2_000_000
+    max_chunk_lines: Annotated[int, Field(ge=10, le=100_000)] = 120    # larger members are split along AST boundaries
+    max_line_chars: Annotated[int, Field(ge=100, le=10_000_000)] = 5000   # longer lines are truncated in chunk text (never split)
     use_gitignore: bool = True
     cache: bool = True
     profiles: StrList = ["spring_web", "spring_tx", "mybatis", "mybatis_plus", "jpa", "messaging", "scheduling", "remote"]   # framework profiles of the code model (autocode.lang.profiles)
@@ -367,7 +369,7 @@ class DomainSettings(Model):
     "[domain] domain inference hints and the scope of a run."
     scope: StrList = []                     # domains to keep; empty: all
     hints: StrList = []                     # `name:keyword|keyword|Prefix` entries, e.g. `order:order|Oms`
-    min_domain_files: Annotated[int, Field(ge=1)] = 2
+    min_domain_files: Annotated[int, Field(ge=1, le=100_000)] = 2
     merge_prefixes: bool = True             # fold a small domain into the one dominating its tables' module prefix (cart -> order)
 
 class RulesSettings(Model):
@@ -378,8 +380,8 @@ class RulesSettings(Model):
 class QASettings(Model):
     "[qa] question–answer generation."
     languages: LangList = ["en", "zh"]
-    seed: int = 13
-    max_per_fact: Annotated[int, Field(ge=1)] = 2
+    seed: Seed = 13
+    max_per_fact: Annotated[int, Field(ge=1, le=100)] = 2
     quota_per_domain: Annotated[int, Field(ge=0)] = 0     # 0: no quota
     quota_per_kind: Annotated[int, Field(ge=0)] = 0
     quota_per_file: Annotated[int, Field(ge=0)] = 0
@@ -388,7 +390,7 @@ class QASettings(Model):
 class DesignSettings(Model):
     "[design] design-task generation."
     languages: LangList = ["en", "zh"]
-    seed: int = 13
+    seed: Seed = 13
     max_tasks: Annotated[int, Field(ge=0)] = 0            # 0: no limit
     requirements: StrList = []              # extra requirements written by the user
     llm: bool = False
@@ -396,51 +398,51 @@ class DesignSettings(Model):
 class ValidateSettings(Model):
     "[validate] grounding, dedup, secrets and splits."
     near_dup_threshold: Ratio = 0.85
-    num_perm: Annotated[int, Field(ge=16)] = 128
-    shingle: Annotated[int, Field(ge=1)] = 3
+    num_perm: Annotated[int, Field(ge=16, le=4096)] = 128   # MinHash permutations: cost grows linearly
+    shingle: Annotated[int, Field(ge=1, le=64)] = 3
     train: Ratio = 0.8
     dev: Ratio = 0.1
     test: Ratio = 0.1
-    seed: int = 13
+    seed: Seed = 13
     split_by: Literal["group", "repo"] = "group"  # corpus runs: whole repositories per split (`repo`); one repository is split by group
 
 class ReportSettings(Model):
     "[report] the metrics report."
-    top_uncovered: Annotated[int, Field(ge=1)] = 15
-    examples_per_type: Annotated[int, Field(ge=0)] = 2
+    top_uncovered: Annotated[int, Field(ge=1, le=10_000)] = 15
+    examples_per_type: Annotated[int, Field(ge=0, le=1_000)] = 2
 
 class SFTSettings(Model):
     "[sft] supervised fine-tuning exports."
     modes: StrList = ["light", "grounded"]
     tokenizer: str = "tiny"                 # a local tokenizer/model directory, or `tiny`
-    max_length: Annotated[int, Field(ge=64)] = 2048
+    max_length: Annotated[int, Field(ge=64, le=131_072)] = 2048
     system_prompt: str = ""                 # empty: the built-in one
-    tiny_vocab_size: Annotated[int, Field(ge=300)] = 4096  # vocabulary of the `tiny` BPE tokenizer
+    tiny_vocab_size: Annotated[int, Field(ge=300, le=1_000_000)] = 4096  # vocabulary of the `tiny` BPE tokenizer
 
 class LoraSettings(Model):
     "[lora] LoRA fine-tuning."
     base_model: str = "tiny"                # a local Hugging Face model directory, or `tiny`
     mode: Literal["light", "grounded"] = "grounded"
-    epochs: Annotated[float, Field(gt=0)] = 3
-    max_steps: int = -1
-    learning_rate: Annotated[float, Field(gt=0)] = 2e-4
-    batch_size: Annotated[int, Field(ge=1)] = 4
-    grad_accum: Annotated[int, Field(ge=1)] = 1
-    r: Annotated[int, Field(ge=1)] = 8
-    alpha: Annotated[int, Field(ge=1)] = 16
+    epochs: Annotated[float, Field(gt=0, le=1_000, allow_inf_nan=False)] = 3
+    max_steps: Annotated[int, Field(ge=-1, le=10_000_000)] = -1   # -1: no limit (epochs decide)
+    learning_rate: Annotated[float, Field(gt=0, le=10, allow_inf_nan=False)] = 2e-4
+    batch_size: Annotated[int, Field(ge=1, le=4096)] = 4
+    grad_accum: Annotated[int, Field(ge=1, le=4096)] = 1
+    r: Annotated[int, Field(ge=1, le=1024)] = 8
+    alpha: Annotated[int, Field(ge=1, le=4096)] = 16
     dropout: Ratio = 0.05
     target_modules: StrList = []            # empty: the model's attention projections
-    max_length: Annotated[int, Field(ge=64)] = 1024
-    seed: int = 13
-    tiny_hidden: Annotated[int, Field(ge=8)] = 128   # shape of the `tiny` base model
-    tiny_layers: Annotated[int, Field(ge=1)] = 2
-    tiny_heads: Annotated[int, Field(ge=1)] = 4
+    max_length: Annotated[int, Field(ge=64, le=131_072)] = 1024
+    seed: Seed = 13
+    tiny_hidden: Annotated[int, Field(ge=8, le=8192)] = 128   # shape of the `tiny` base model
+    tiny_layers: Annotated[int, Field(ge=1, le=64)] = 2
+    tiny_heads: Annotated[int, Field(ge=1, le=64)] = 4
 
 class InferSettings(Model):
     "[infer] inference and checks."
-    max_new_tokens: Annotated[int, Field(ge=1)] = 256
+    max_new_tokens: Annotated[int, Field(ge=1, le=32_768)] = 256
     limit: Annotated[int, Field(ge=0)] = 0  # 0: the whole test split
-    batch_size: Annotated[int, Field(ge=1)] = 4
+    batch_size: Annotated[int, Field(ge=1, le=4096)] = 4
 
 class CorpusSettings(Model):
     "[corpus] many repositories in one run (`autocode corpus`)."

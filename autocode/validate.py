@@ -25,14 +25,14 @@ from .schema import (SCHEMA_VERSION, Chunk, DatasetRow, Design, DesignSample, Ev
                              Settings, TraceStep)
 
 # %% auto #0
-__all__ = ['IDENT', 'CODE_SPAN', 'CJK', 'KEYWORDS', 'SECRET_KEY', 'MIN_SECRET_CHARS', 'REDACTED', 'WEAK_VALUE', 'SPLITS', 'STAGE',
-           'IndexView', 'fold_ws', 'mapping_paths', 'is_secret_key', 'config_credentials', 'repo_credentials',
-           'index_view', 'SourceFiles', 'check_evidence', 'check_trace', 'code_spans', 'check_span', 'check_code_spans',
-           'component_exists', 'check_components', 'check_sample', 'credential_pattern', 'secret_findings',
-           'detect_secret_values', 'redact_text', 'sample_lines', 'redact_sample', 'leaked_credentials', 'dedup_text',
-           'normalise', 'shingles', 'jaccard', 'specificity', 'find_duplicates', 'split_units', 'assign_splits',
-           'leakage', 'render_design', 'to_row', 'size_category', 'dataset_card', 'read_samples', 'check_ratios',
-           'validate_samples', 'run', 'work']
+__all__ = ['IDENT', 'CODE_SPAN', 'CJK', 'KEYWORDS', 'SECRET_KEY', 'MIN_SECRET_CHARS', 'MAX_CONFIG_VALUES', 'REDACTED',
+           'WEAK_VALUE', 'SPLITS', 'STAGE', 'IndexView', 'fold_ws', 'mapping_paths', 'is_secret_key',
+           'config_credentials', 'repo_credentials', 'index_view', 'SourceFiles', 'check_evidence', 'check_trace',
+           'code_spans', 'check_span', 'check_code_spans', 'component_exists', 'check_components', 'check_sample',
+           'credential_pattern', 'secret_findings', 'detect_secret_values', 'redact_text', 'sample_lines',
+           'redact_sample', 'leaked_credentials', 'dedup_text', 'normalise', 'shingles', 'jaccard', 'specificity',
+           'find_duplicates', 'split_units', 'assign_splits', 'leakage', 'render_design', 'to_row', 'size_category',
+           'dataset_card', 'read_samples', 'check_ratios', 'validate_samples', 'run', 'work']
 
 # %% ../nbs/06_validate.ipynb #cf712cb1
 IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
@@ -93,12 +93,18 @@ def is_secret_key(key: str) -> bool:
     last = re.split(r"[.\[\]]", key.strip())[-1] if key.strip() else ""
     return bool(SECRET_KEY.search(last.replace("-", "").replace("_", "")))
 
+#: most values one config file may flatten to: a YAML alias repeats a whole node, so a few hundred bytes can
+#: stand for hundreds of millions of values; past this the file's credentials are read no further
+MAX_CONFIG_VALUES = 100_000
+
 def _flatten(obj: Any, prefix: str = "") -> Iterable[tuple[str, Any]]:
-    if isinstance(obj, dict):
-        for k, v in obj.items(): yield from _flatten(v, f"{prefix}.{k}" if prefix else str(k))
-    elif isinstance(obj, list):
-        for i, v in enumerate(obj): yield from _flatten(v, f"{prefix}[{i}]")
-    else: yield prefix, obj
+    "(dotted key, scalar) pairs of loaded YAML, iteratively (any depth), at most MAX_CONFIG_VALUES nodes."
+    stack, seen = [(obj, prefix)], 0
+    while stack and (seen := seen + 1) <= MAX_CONFIG_VALUES:
+        obj, prefix = stack.pop()
+        if isinstance(obj, dict): stack += [(v, f"{prefix}.{k}" if prefix else str(k)) for k, v in reversed(obj.items())]
+        elif isinstance(obj, list): stack += [(v, f"{prefix}[{i}]") for i, v in reversed(list(enumerate(obj)))]
+        else: yield prefix, obj
 
 def _credential_value(v: Any) -> str | None:
     if v is None or isinstance(v, bool): return None
@@ -112,8 +118,9 @@ def config_credentials(path: Path) -> dict[str, str]:
     except (OSError, ValueError): return {}
     pairs: list[tuple[str, Any]] = []
     if path.suffix in (".yml", ".yaml"):
-        try: docs = list(yaml.safe_load_all(text))
-        except yaml.YAMLError: docs = []
+        # libyaml's loader refuses nesting deeper than 1,000 levels; pure-Python PyYAML would hit the recursion limit
+        try: docs = list(yaml.load_all(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+        except (yaml.YAMLError, RecursionError): docs = []
         for d in docs: pairs += list(_flatten(d))
     else:
         for line in split_lines(text):
@@ -132,7 +139,8 @@ def repo_credentials(repo: Path, chunks: Iterable[Chunk] = ()) -> dict[str, str]
     repo = Path(repo)
     if repo.is_dir():
         for p in sorted(repo.rglob("application*")):
-            if p.suffix in (".yml", ".yaml", ".properties") and p.is_file() and "target" not in p.parts:
+            # a symlink is never followed: stage 01 does not follow it either, and it may point outside the repository
+            if p.suffix in (".yml", ".yaml", ".properties") and not p.is_symlink() and p.is_file() and "target" not in p.parts:
                 for v, k in config_credentials(p).items(): found.setdefault(v, k)
     return dict(sorted(found.items()))
 
