@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from .credentials import redact_notebook, run_credentials
 from .core import (STAGES, AutocodeError, Stage, atomic_open, fresh_manifest, parse_stages, project_root,
-                           read_json, require_inputs, run_out, stage_module, up_to_date)
+                           load_settings, read_json, require_inputs, run_out, stage_module, up_to_date)
 from .schema import Manifest, Settings
 
 # %% auto #0
@@ -153,6 +154,12 @@ def _stamp(path: Path) -> tuple | None:
     try: st = os.stat(path); return (st.st_ino, st.st_mtime_ns, st.st_size)
     except FileNotFoundError: return None
 
+def _settings_repo(settings_file: Path) -> Path | None:
+    "The repository a settings file names (None when it cannot be read)."
+    try: repo = load_settings(settings_file).run.repo
+    except AutocodeError: return None
+    return Path(repo) if repo else None
+
 def execute_notebook(stage: Stage, settings_file: Path, out: Path, force: bool = False, quiet: bool = False) -> Path:
     "Run the stage notebook with papermill; returns the executed copy under `<out>/notebooks/`."
     import papermill as pm
@@ -168,6 +175,8 @@ def execute_notebook(stage: Stage, settings_file: Path, out: Path, force: bool =
         if e.ename == "AutocodeError": raise AutocodeError(f"{e.evalue} (executed notebook: {dst})") from None
         evalue = " ".join(str(e.evalue).split())  # the error on one line (fastcore's test_eq spreads it over three)
         raise StageFailed(stage, dst, f"{e.ename}: {evalue[:300]}" if evalue else e.ename) from None
+    finally:   # the executed copy leaves the machine: its printed records may quote the repository's credentials
+        if dst.exists(): redact_notebook(dst, run_credentials(out, _settings_repo(settings_file)))
     return dst
 
 # %% ../nbs/11_pipeline.ipynb #60bb5f7c
