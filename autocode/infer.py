@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .credentials import run_credentials
 from .core import (AutocodeError, file_sha256, iter_jsonl, progress, timer, write_json, write_jsonl, StageRun, StageSpec,
                            run_stage)
 from .lora import TINY, _train_libs, cpu_threads, load_base
@@ -185,7 +186,8 @@ def work(ctx: StageRun) -> dict:
             preds.append({"sample_id": chat["sample_id"], "task_type": chat["task_type"], "language": chat["language"], "mode": chat.get("mode"),
                           "reference": chat["messages"][-1]["content"],
                           "base": judge(rb, sb, ranges, ctx, ref), "tuned": judge(rt, st, ranges, ctx, ref)})
-    write_jsonl(out / "infer" / "predictions.jsonl", preds)
+    creds = run_credentials(out, settings.run.repo)   # generated text may reproduce a credential from the base model or prompt
+    write_jsonl(out / "infer" / "predictions.jsonl", (creds.redact_obj(p) for p in preds))
     log = list(iter_jsonl(out / "lora" / "train_log.jsonl"))
     checks = {"n": len(preds), "mode": settings.lora.mode, "base_model": settings.lora.base_model, "max_new_tokens": c.max_new_tokens,
               "base": summarize(preds, "base"), "tuned": summarize(preds, "tuned"),

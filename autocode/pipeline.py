@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from .credentials import redact_notebook, run_credentials
 import pathspec
 
 from .core import (STAGES, AutocodeError, Stage, atomic_open, parse_stages, project_root,
-                           read_json, require_inputs, run_out, stage_module, stage_run, up_to_date)
+                           load_settings, read_json, require_inputs, run_out, stage_module, stage_run, up_to_date)
 from .schema import Manifest, Settings
 
 # %% auto #0
@@ -195,6 +196,11 @@ def _stamp(path: Path) -> tuple | None:
 #: the kernel's own log (ipykernel's plain-TCP notice, or "KeyboardInterrupt caught in kernel." when a shutdown
 #: races an interrupt) is noise on the user's terminal; a failing cell is reported from the executed notebook
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
+def _settings_repo(settings_file: Path) -> Path | None:
+    "The repository a settings file names (None when it cannot be read)."
+    try: repo = load_settings(settings_file).run.repo
+    except AutocodeError: return None
+    return Path(repo) if repo else None
 
 def execute_notebook(stage: Stage, settings_file: Path, out: Path, force: bool = False, quiet: bool = False) -> Path:
     "Run the stage notebook with papermill; returns the executed copy under `<out>/notebooks/`."
@@ -209,6 +215,8 @@ def execute_notebook(stage: Stage, settings_file: Path, out: Path, force: bool =
         if e.ename == "AutocodeError": raise AutocodeError(f"{e.evalue} (executed notebook: {dst})") from None
         evalue = " ".join(str(e.evalue).split())  # the error on one line (fastcore's test_eq spreads it over three)
         raise StageFailed(stage, dst, f"{e.ename}: {evalue[:300]}" if evalue else e.ename) from None
+    finally:   # the executed copy leaves the machine: its printed records may quote the repository's credentials
+        if dst.exists(): redact_notebook(dst, run_credentials(out, _settings_repo(settings_file)))
     return dst
 
 # %% ../nbs/11_pipeline.ipynb #60bb5f7c

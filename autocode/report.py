@@ -17,6 +17,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
+from .credentials import run_credentials
 from .core import (AutocodeError, iter_jsonl, read_json, timer, write_json, atomic_open, STAGES, StageRun, StageSpec,
                            run_stage)
 from .schema import Chunk, DomainMap, Fact, RulesAndFlows, Settings
@@ -342,7 +343,8 @@ def build_report(out: Path, settings: Settings, timings: dict | None = None) -> 
         fig_coverage(cov, figs / "coverage.png")
     repo = Path(settings.run.repo)
     files = SourceFiles(repo) if repo.is_dir() else None
-    s = summary(rows, stats, cov, [example_markdown(r, files) for r in pick_examples(rows, rep.examples_per_type)], repo.name)
+    creds = run_credentials(out, repo)   # the examples quote the repository's lines: redact them like the dataset
+    s = summary(rows, stats, cov, [creds.redact(example_markdown(r, files)) for r in pick_examples(rows, rep.examples_per_type)], repo.name)
     write_json(out / "reports/summary.json", s)
     with atomic_open(out / "reports/metrics.md") as f: f.write(metrics_markdown(s))
     return s

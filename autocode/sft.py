@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, model_validator
 
+from .credentials import run_credentials
 from .core import (AutocodeError, file_sha256, iter_jsonl, lines_sha256, progress, split_lines, timer, write_json,
                            write_jsonl, StageRun, StageSpec, run_stage)
 from .schema import Component, DatasetRow, Design, Line, Model, Settings, TraceAction
@@ -387,6 +388,7 @@ def work(ctx: StageRun) -> dict:
     if "grounded" in cfg.modes and not (out / INDEX).exists():
         raise AutocodeError(f"stage 08 (sft) grounded mode needs {out / INDEX}: run stage 01 first, or set [sft] modes = light")
     system = cfg.system_prompt or DEFAULT_SYSTEM
+    creds = run_credentials(out, settings.run.repo)   # the code context quotes the index: redact it like the dataset
     with timer(timings, "read"):
         rows = {s: _read_rows(paths[f"dataset/final_{s}.jsonl"], report) for s in SPLITS}
         wanted = {e.chunk_id for rs in rows.values() for r in rs for e in r.evidence}
@@ -403,7 +405,7 @@ def work(ctx: StageRun) -> dict:
                     except (ValueError, ValidationError) as e:
                         report.append({"sample_id": row.sample_id, "split": split, "mode": mode, "action": "dropped", "reason": str(e).splitlines()[0]})
                         continue
-                    lst.append((chat_of(row, mode, system, blocks, output), output))
+                    lst.append((creds.redact_obj(chat_of(row, mode, system, blocks, output)), output))
     with timer(timings, "tokenizer"):
         corpus = [m["content"] for mode in cfg.modes for c, _ in chats[(mode, "train")] for m in c["messages"]]
         ct = load_chat_tokenizer(cfg.tokenizer, corpus, cfg.tiny_vocab_size)

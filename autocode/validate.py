@@ -19,20 +19,20 @@ import yaml
 from datasketch import MinHash, MinHashLSH
 from pydantic import ValidationError
 
+from .credentials import REDACTED, WEAK_VALUE, Credentials, credential_pattern, find_credentials, plugin_findings, run_credentials
 from .core import (AutocodeError, dumps, iter_jsonl, lines_sha256, progress, read_source, sha256_text, split_lines,
                            timer, write_json, write_jsonl, atomic_open, StageRun, StageSpec, run_stage)
 from .schema import (SCHEMA_VERSION, Chunk, DatasetRow, Design, DesignSample, Evidence, QASample, Rejected,
                              Settings, TraceStep)
 
 # %% auto #0
-__all__ = ['IDENT', 'CODE_SPAN', 'CJK', 'KEYWORDS', 'SECRET_KEY', 'MIN_SECRET_CHARS', 'MAX_CONFIG_VALUES', 'REDACTED',
-           'WEAK_VALUE', 'SPLITS', 'STAGE', 'IndexView', 'fold_ws', 'mapping_paths', 'is_secret_key',
-           'config_credentials', 'repo_credentials', 'index_view', 'SourceFiles', 'check_evidence', 'check_trace',
-           'code_spans', 'check_span', 'check_code_spans', 'component_exists', 'check_components', 'check_sample',
-           'credential_pattern', 'secret_findings', 'detect_secret_values', 'redact_text', 'sample_lines',
-           'redact_sample', 'leaked_credentials', 'dedup_text', 'normalise', 'shingles', 'jaccard', 'specificity',
-           'find_duplicates', 'split_units', 'assign_splits', 'leakage', 'render_design', 'to_row', 'size_category',
-           'dataset_card', 'read_samples', 'check_ratios', 'validate_samples', 'run', 'work']
+__all__ = ['IDENT', 'CODE_SPAN', 'CJK', 'KEYWORDS', 'SPLITS', 'STAGE', 'IndexView', 'fold_ws', 'mapping_paths', 'index_view',
+           'SourceFiles', 'check_evidence', 'check_trace', 'code_spans', 'check_span', 'check_code_spans',
+           'component_exists', 'check_components', 'check_sample', 'secret_findings', 'detect_secret_values',
+           'redact_text', 'sample_lines', 'redact_sample', 'redact_rejected', 'leaked_credentials', 'dedup_text',
+           'normalise', 'shingles', 'jaccard', 'specificity', 'find_duplicates', 'split_units', 'assign_splits',
+           'leakage', 'render_design', 'to_row', 'size_category', 'dataset_card', 'read_samples', 'check_ratios',
+           'validate_samples', 'run', 'work']
 
 # %% ../nbs/06_validate.ipynb #cf712cb1
 IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
@@ -84,66 +84,6 @@ def mapping_paths(annotations: Iterable[str]) -> list[str]:
         out += [_norm_path(v) for v in vals] or [""]
     return out
 
-# %% ../nbs/06_validate.ipynb #e2f75668
-SECRET_KEY = re.compile(r"(password|passwd|pwd|secret|secretkey|token|apikey|accesskey|accesskeyid|privatekey|credentials?)$", re.I)
-MIN_SECRET_CHARS = 3   # shorter values are too ambiguous to redact as words
-
-def is_secret_key(key: str) -> bool:
-    "True when a config key's last segment names a credential."
-    last = re.split(r"[.\[\]]", key.strip())[-1] if key.strip() else ""
-    return bool(SECRET_KEY.search(last.replace("-", "").replace("_", "")))
-
-#: most values one config file may flatten to: a YAML alias repeats a whole node, so a few hundred bytes can
-#: stand for hundreds of millions of values; past this the file's credentials are read no further
-MAX_CONFIG_VALUES = 100_000
-
-def _flatten(obj: Any, prefix: str = "") -> Iterable[tuple[str, Any]]:
-    "(dotted key, scalar) pairs of loaded YAML, iteratively (any depth), at most MAX_CONFIG_VALUES nodes."
-    stack, seen = [(obj, prefix)], 0
-    while stack and (seen := seen + 1) <= MAX_CONFIG_VALUES:
-        obj, prefix = stack.pop()
-        if isinstance(obj, dict): stack += [(v, f"{prefix}.{k}" if prefix else str(k)) for k, v in reversed(obj.items())]
-        elif isinstance(obj, list): stack += [(v, f"{prefix}[{i}]") for i, v in reversed(list(enumerate(obj)))]
-        else: yield prefix, obj
-
-def _credential_value(v: Any) -> str | None:
-    if v is None or isinstance(v, bool): return None
-    v = str(v).strip().strip("'\"")
-    if len(v) < MIN_SECRET_CHARS or (v.startswith("${") and v.endswith("}")): return None
-    return v
-
-def config_credentials(path: Path) -> dict[str, str]:
-    "Credential values (value -> key) in one YAML or .properties file; unreadable files give none."
-    try: text, _ = read_source(path)
-    except (OSError, ValueError): return {}
-    pairs: list[tuple[str, Any]] = []
-    if path.suffix in (".yml", ".yaml"):
-        # libyaml's loader refuses nesting deeper than 1,000 levels; pure-Python PyYAML would hit the recursion limit
-        try: docs = list(yaml.load_all(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
-        except (yaml.YAMLError, RecursionError): docs = []
-        for d in docs: pairs += list(_flatten(d))
-    else:
-        for line in split_lines(text):
-            if line.strip() and not line.lstrip().startswith(("#", "!")) and re.search(r"[=:]", line):
-                k, v = re.split(r"\s*[=:]\s*", line.strip(), maxsplit=1)
-                pairs.append((k, v))
-    return {v: k for k, raw in pairs if is_secret_key(k) and (v := _credential_value(raw))}
-
-def repo_credentials(repo: Path, chunks: Iterable[Chunk] = ()) -> dict[str, str]:
-    "Credential values of the repository: config chunks of the index plus application*.yml/.properties files."
-    found: dict[str, str] = {}
-    for c in chunks:
-        if c.config:
-            for k, raw in c.config.keys.items():
-                if is_secret_key(k) and (v := _credential_value(raw)): found.setdefault(v, k)
-    repo = Path(repo)
-    if repo.is_dir():
-        for p in sorted(repo.rglob("application*")):
-            # a symlink is never followed: stage 01 does not follow it either, and it may point outside the repository
-            if p.suffix in (".yml", ".yaml", ".properties") and not p.is_symlink() and p.is_file() and "target" not in p.parts:
-                for v, k in config_credentials(p).items(): found.setdefault(v, k)
-    return dict(sorted(found.items()))
-
 # %% ../nbs/06_validate.ipynb #b7bbdf68
 def index_view(chunks: Iterable[Chunk | dict], repo: Path | None = None) -> IndexView:
     "Build the validator's view of the index in one pass over the chunks."
@@ -152,7 +92,7 @@ def index_view(chunks: Iterable[Chunk | dict], repo: Path | None = None) -> Inde
     methods: list[tuple[str | None, list[str]]] = []
     for c in chunks:
         c = c if isinstance(c, Chunk) else Chunk.model_validate(c)
-        chunk_list.append(c) if c.config else None
+        chunk_list.append(c) if repo is not None else None
         v.spans[c.chunk_id] = (c.path, c.start_line, c.end_line)
         v.kinds[c.chunk_id] = c.kind
         v.tokens.update(IDENT.findall(c.text)); v.tokens.update(IDENT.findall(c.symbol))
@@ -180,7 +120,7 @@ def index_view(chunks: Iterable[Chunk | dict], repo: Path | None = None) -> Inde
         for pre in prefixes.get(parent, [""]):
             for p in paths: v.names["endpoint"].add(_norm_path(pre + "/" + p) if (pre or p) else "/")
     v.corpus = "\n".join(texts)
-    v.credentials = repo_credentials(repo, chunk_list) if repo is not None else {}
+    v.credentials = find_credentials(chunk_list, repo) if repo is not None else {}
     return v
 
 # %% ../nbs/06_validate.ipynb #bef0fbfc
@@ -326,38 +266,10 @@ def check_sample(raw: dict, index: IndexView, files: SourceFiles) -> tuple[QASam
     return s, reasons
 
 # %% ../nbs/06_validate.ipynb #63e1b287
-REDACTED = "<REDACTED>"
-
-WEAK_VALUE = re.compile(r"[a-z]{3,8}")  # a short lowercase word (`test`, `root`): a credential only where it stands as a value
-
-def credential_pattern(values: Iterable[str]) -> re.Pattern | None:
-    "One regex matching any credential value as a whole token (not inside a longer name or path); weak values only as values."
-    vals = sorted({v for v in values if v}, key=lambda v: (-len(v), v))
-    if not vals: return None
-    alt = lambda vs: "(?:" + "|".join(map(re.escape, vs)) + ")"
-    end = r"(?![\w\-/]|\.\w)"
-    strong, weak = [v for v in vals if not WEAK_VALUE.fullmatch(v)], [v for v in vals if WEAK_VALUE.fullmatch(v)]
-    parts = [r"(?<![\w.\-/$])" + alt(strong) + end] if strong else []
-    if weak:  # a whole code span, or right after `:` / `=` (optionally quoted)
-        parts.append("(?:" + "|".join(f"(?<={b})" for b in ("`", "[:=]", "[:=] ", "[:=]\"", "[:=] \"", "[:=]'", "[:=] '")) + ")" + alt(weak) + end)
-    return re.compile("|".join(parts))
-
 def secret_findings(lines: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
-    "detect-secrets' findings (type, value) for each distinct line, scanned in one batch."
-    from detect_secrets.core.scan import _process_line_based_plugins
-    from detect_secrets.settings import default_settings, get_filters, get_settings
-    uniq = sorted({l for l in lines if l.strip()})
-    found: dict[str, set] = defaultdict(set)
-    if uniq:
-        with default_settings():
-            # this filter skips code like `secret = get_secret()`; on long prose lines its regex is the slowest part
-            get_settings().disable_filters("detect_secrets.filters.heuristic.is_indirect_reference")
-            get_filters.cache_clear()
-            for s in _process_line_based_plugins(list(enumerate(uniq, 1)), "sample.yaml"):
-                # in prose, a keyword match runs on to the end of the line: keep the value's first token only
-                if s.secret_value and (m := re.match(r"[^\s`'\",;]+", s.secret_value)):
-                    found[uniq[s.line_number - 1]].add((s.type, m.group(0)))
-    return {l: sorted(v) for l, v in found.items()}
+    "detect-secrets' findings (type, value) for each distinct line of sample text (read as YAML, so `password: root` counts)."
+    found = {l: sorted(f) for l in sorted({l for l in lines if l.strip()}) if (f := plugin_findings(l, "sample.yaml"))}
+    return found
 
 def detect_secret_values(text: str) -> list[tuple[str, str]]:
     "(type, value) of what detect-secrets' plugins find in the lines of `text`."
@@ -403,6 +315,20 @@ def redact_sample(s: dict, creds: re.Pattern | None, counts: Counter, findings: 
     "The sample with secrets redacted from all its text (`findings`: from `secret_findings`, else scanned here)."
     findings = secret_findings(sample_lines(s)) if findings is None else findings
     return _map_texts(s, lambda t: redact_text(t, creds, counts, findings))
+
+def _walk_strings(o: Any, fn) -> Any:
+    if isinstance(o, str): return fn(o)
+    if isinstance(o, list): return [_walk_strings(x, fn) for x in o]
+    if isinstance(o, dict): return {k: _walk_strings(v, fn) for k, v in o.items()}
+    return o
+
+def redact_rejected(rejected: list[Rejected], creds: re.Pattern | None, counts: Counter) -> list[Rejected]:
+    "Rejected samples with secrets redacted from every string they keep (the raw sample, the reasons)."
+    dumped = [r.model_dump(mode="json") for r in rejected]
+    lines: list[str] = []
+    for d in dumped: _walk_strings(d, lambda t: lines.extend(split_lines(t)) or t)
+    findings = secret_findings(lines)
+    return [Rejected.model_validate(_walk_strings(d, lambda t: redact_text(t, creds, counts, findings))) for d in dumped]
 
 def leaked_credentials(s: dict, creds: re.Pattern | None) -> list[str]:
     "Credential values still present in a sample's text."
@@ -643,7 +569,11 @@ The samples quote and describe the source repository: they inherit its license (
   {len(lk['shared_groups'])}; shared facts: {len(lk['shared_facts'])}; near-duplicate pairs across splits:
   {len(lk['near_duplicates_across_splits'])}.
 - Secrets: {sum(stats['redactions']['by_kind'].values())} values were replaced by `<REDACTED>`
-  in {stats['redactions']['samples']} samples; no credential value of the repository's configuration remains.
+  in {stats['redactions']['samples']} samples; no credential value found in the repository (configuration,
+  code, SQL, documentation, `.env` files) remains here, in `rejected.jsonl`, or in the SFT exports, reports
+  and executed notebooks of the run.
+- Sensitive intermediates: the run folder's `raw_index/`, `extracted/` and `samples/` hold repository text
+  unredacted and are as sensitive as the repository itself; do not publish them with this dataset.
 - Deterministic: the same repository and settings give byte-identical files.
 
 ## Fields
@@ -762,7 +692,7 @@ def validate_samples(raws: Iterable[dict], index: IndexView, files: SourceFiles,
                   if creds is not None and (creds.search(r["prompt"]) or creds.search(r["response"]))})
     if leaks: raise RuntimeError(f"credential values survived redaction in {sorted(leaks)[:5]}: this is a bug in autocode.validate")
     if any(lk.values()): raise RuntimeError(f"split leakage: {dumps(lk)[:300]}: this is a bug in autocode.validate")
-    rejected.sort(key=lambda r: r.sample_id)
+    rejected = sorted(redact_rejected(rejected, creds, Counter()), key=lambda r: r.sample_id)
     reasons = Counter(_reason_code(x) for r in rejected for x in r.reasons)
     dup_kinds = Counter(x["kind"] for c in clusters for x in c["removed"])
     stats = {
@@ -799,7 +729,8 @@ def work(ctx: StageRun) -> dict:
     repo = Path(settings.run.repo)
     if not repo.is_dir(): raise AutocodeError(f"settings [run] repo = {repo}: not a folder; point it at the repository that was indexed")
     with timer(timings, "index"):
-        index = index_view(iter_jsonl(inp["raw_index/repo_index.jsonl"]), repo)
+        index = index_view(iter_jsonl(inp["raw_index/repo_index.jsonl"]))
+        index.credentials = run_credentials(out, repo).values   # the same values every later stage redacts
     files = SourceFiles(repo)
     def raws():
         for rel in ("samples/qa_raw.jsonl", "samples/design_tasks.jsonl"): yield from read_samples(inp[rel], rel)
