@@ -205,9 +205,7 @@ def train_loop(model, examples: list[dict], pad_id: int, epochs: float, max_step
 # %% ../nbs/09_lora_finetune.ipynb #b9dcac32
 def plot_loss(log: list[dict], path: Path, title: str = "") -> Path:
     "Save a plot of the training loss per step."
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt   # no backend switch: a notebook that calls this keeps showing its plots
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.plot([r["step"] for r in log], [r["loss"] for r in log], lw=1)
     ax.set_xlabel("optimizer step"); ax.set_ylabel("loss (assistant tokens)"); ax.set_title(title, fontsize=9)

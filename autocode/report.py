@@ -13,12 +13,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Iterable
 
-import matplotlib
-matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 
-from .core import (AutocodeError, get_stage, fresh_manifest, finish_stage, iter_jsonl, read_json, require_inputs, timer,
+from .core import (AutocodeError, use_cjk_fonts, get_stage, fresh_manifest, finish_stage, iter_jsonl, read_json, require_inputs, timer,
                            write_json, atomic_open, STAGES)
 from .schema import Chunk, DomainMap, Fact, RulesAndFlows, Settings
 from .validate import SPLITS, SourceFiles
@@ -483,7 +481,8 @@ def build_report(out: Path, settings: Settings, timings: dict | None = None) -> 
         facts = RulesAndFlows.model_validate(read_json(out / "extracted/rules_and_flows.json")).facts
     with timer(timings, "coverage"):
         cov = coverage((Chunk.model_validate(c) for c in iter_jsonl(out / "raw_index/repo_index.jsonl")), dm, facts, rows, rep.top_uncovered)
-    with timer(timings, "figures"):
+    with timer(timings, "figures"), plt.rc_context():
+        use_cjk_fonts()   # labels come from the repository (domains, kinds): Chinese ones need a CJK font
         figs = out / "reports/figures"
         drawn = {**{n: f(rows, figs / f"{n}.png") for n, f in FIGURES.items()},
                  **{n: f(stats, figs / f"{n}.png") for n, f in STAT_FIGURES.items()}, "coverage": fig_coverage(cov, figs / "coverage.png")}
