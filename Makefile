@@ -33,6 +33,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q $(TORCH) $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
 	$(PY) -m pip install -q -e ".[train,dev,ray]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (autocode)" >/dev/null
+	@# plots label Chinese text (status meanings, messages): a CJK font, where apt is available (core.use_cjk_fonts finds it)
+	@if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then { apt-get install -y -q fonts-noto-cjk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q fonts-noto-cjk >/dev/null; }; } || echo "fonts-noto-cjk not installed: Chinese plot labels will be boxes"; \
+	  else echo "Chinese plot labels need a CJK font: sudo apt-get install fonts-noto-cjk"; fi; fi
 	touch $(STAMP)
 
 # every stage on the sample repository through papermill, then the demo write-up from the run

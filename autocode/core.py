@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import msgspec
-from tqdm.auto import tqdm
+from tqdm.std import tqdm
 import configparser
 
 from pydantic import ValidationError
@@ -30,12 +30,13 @@ from . import __version__
 from .schema import SCHEMA_VERSION, Manifest, Settings
 
 # %% auto #0
-__all__ = ['TEXT_ENCODINGS', 'STAGES', 'RUN_ONLY_KEYS', 'AutocodeError', 'sha256_bytes', 'sha256_text', 'split_lines',
-           'lines_sha256', 'looks_binary', 'decode_text', 'read_source', 'atomic_open', 'to_jsonable', 'dumps',
-           'write_json', 'read_json', 'write_jsonl', 'iter_jsonl', 'Stage', 'get_stage', 'stage_module', 'parse_stages',
-           'file_sha256', 'stage_and_spec', 'require_inputs', 'settings_digest', 'hash_files', 'timer', 'progress',
-           'project_root', 'sample_repo', 'default_out', 'load_settings', 'run_out', 'code_digest', 'finish_stage',
-           'up_to_date', 'StageSpec', 'StageRun', 'stage_run', 'declared_outputs', 'run_stage', 'prepare_inputs']
+__all__ = ['TEXT_ENCODINGS', 'STAGES', 'RUN_ONLY_KEYS', 'CJK_FONT_NAMES', 'CJK_FONT_FILES', 'AutocodeError', 'sha256_bytes',
+           'sha256_text', 'split_lines', 'lines_sha256', 'looks_binary', 'decode_text', 'read_source', 'atomic_open',
+           'to_jsonable', 'dumps', 'write_json', 'read_json', 'write_jsonl', 'iter_jsonl', 'Stage', 'get_stage',
+           'stage_module', 'parse_stages', 'file_sha256', 'stage_and_spec', 'require_inputs', 'settings_digest',
+           'hash_files', 'timer', 'progress', 'cjk_fonts', 'use_cjk_fonts', 'project_root', 'sample_repo',
+           'default_out', 'load_settings', 'run_out', 'code_digest', 'finish_stage', 'up_to_date', 'StageSpec',
+           'StageRun', 'stage_run', 'declared_outputs', 'run_stage', 'prepare_inputs']
 
 # %% ../nbs/00a_core.ipynb #b4907a08
 class AutocodeError(Exception):
@@ -244,9 +245,37 @@ def timer(timings: dict, key: str):
     finally: timings[key] = round(time.perf_counter() - t0, 4)
 
 def progress(it: Iterable, desc: str = "", total: int | None = None, quiet: bool | None = None, unit: str = "it"):
-    "A tqdm progress bar, silenced by `quiet` or AUTOCODE_QUIET=1."
+    "A tqdm progress bar, silenced by `quiet` or AUTOCODE_QUIET=1, and always off where AUTOCODE_PROGRESS=off (papermill runs)."
     if quiet is None: quiet = os.environ.get("AUTOCODE_QUIET", "") not in ("", "0")
+    # a notebook executed headless keeps only the first frame of a terminal bar, as red stderr: the pipeline turns bars off there
+    quiet = quiet or os.environ.get("AUTOCODE_PROGRESS") == "off"
     return tqdm(it, desc=desc, total=total, disable=quiet, unit=unit, leave=False, dynamic_ncols=True)
+
+# %% ../nbs/00a_core.ipynb #5662c19c
+CJK_FONT_NAMES = ("CJK", "WenQuanYi", "Droid Sans Fallback", "Microsoft YaHei", "SimHei", "PingFang", "Heiti", "Source Han")
+CJK_FONT_FILES = ("cjk", "wqy", "droidsansfallback", "msyh", "simhei", "pingfang", "sourcehan")
+
+def cjk_fonts() -> list[str]:
+    "Names of the installed fonts that have Chinese glyphs (registers system font files newer than matplotlib's font cache)."
+    from matplotlib import font_manager as fm
+    def names(): return sorted({f.name for f in fm.fontManager.ttflist if any(k in f.name for k in CJK_FONT_NAMES)})
+    if not names():
+        for p in fm.findSystemFonts():
+            if any(k in Path(p).name.lower().replace("-", "").replace("_", "") for k in CJK_FONT_FILES):
+                try: fm.fontManager.addfont(p)
+                except (OSError, RuntimeError, ValueError): continue
+    return names()
+
+def use_cjk_fonts() -> list[str]:
+    "Make a CJK font (Simplified Chinese first) the first choice of matplotlib's sans-serif and monospace families; returns [sans, mono] ([] when none)."
+    import matplotlib as mpl
+    found = sorted(cjk_fonts(), key=lambda n: (" SC" not in n, n))
+    sans = [n for n in found if "Mono" not in n and "Serif" not in n] or found
+    mono = [n for n in found if "Mono" in n] or sans
+    if not found: return []
+    for fam, first in (("font.sans-serif", sans[0]), ("font.monospace", mono[0])):
+        mpl.rcParams[fam] = [first] + [f for f in mpl.rcParams[fam] if f != first]
+    return [sans[0], mono[0]]
 
 # %% ../nbs/00a_core.ipynb #fb1a64f0
 def project_root() -> Path:

@@ -204,9 +204,7 @@ def train_loop(model, examples: list[dict], pad_id: int, epochs: float, max_step
 # %% ../nbs/09_lora_finetune.ipynb #b9dcac32
 def plot_loss(log: list[dict], path: Path, title: str = "") -> Path:
     "Save a plot of the training loss per step."
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt   # no backend switch: a notebook that calls this keeps showing its plots
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.plot([r["step"] for r in log], [r["loss"] for r in log], lw=1)
     ax.set_xlabel("optimizer step"); ax.set_ylabel("loss (assistant tokens)"); ax.set_title(title, fontsize=9)
@@ -260,7 +258,7 @@ def work(ctx: StageRun) -> dict:
     with timer(timings, "load"):
         model, tok = load_base(c.base_model, out, settings, build=True)
         train, skipped = _encode_file(train_file, tok, c.max_length)
-        dev, _ = _encode_file(out / "sft" / f"messages_{c.mode}_dev.jsonl", tok, c.max_length)
+        dev, dev_skipped = _encode_file(out / "sft" / f"messages_{c.mode}_dev.jsonl", tok, c.max_length)
     if not train: raise AutocodeError(f"{train_file}: no training chat fits [lora] max_length = {c.max_length}; raise it or shorten the data")
     targets, to_save = lora_targets(model, c.target_modules, c.base_model == TINY)
     cfg = peft.LoraConfig(r=c.r, lora_alpha=c.alpha, lora_dropout=c.dropout, target_modules=targets,
@@ -282,7 +280,8 @@ def work(ctx: StageRun) -> dict:
         model.save_pretrained(adapter); tok.save_pretrained(adapter)
         write_jsonl(out / "lora" / "train_log.jsonl", log)
         plot_loss(log, out / "lora" / "loss.png", f"{c.base_model if c.base_model != TINY else 'tiny'} · {c.mode} · {len(train)} chats")
-    counts: dict[str, Any] = {"train_chats": len(train), "skipped_too_long": skipped, "dev_chats": len(dev), "steps": len(log),
+    counts: dict[str, Any] = {"train_chats": len(train), "skipped_too_long": skipped, "dev_chats": len(dev),
+                              "dev_skipped_too_long": dev_skipped, "steps": len(log),
                               "loss_first": log[0]["loss"], "loss_last": log[-1]["loss"],
                               "dev_loss_before": round(dev_before, 4), "dev_loss_after": round(dev_after, 4),
                               "trainable_params": trainable, "total_params": total, "device": device.type,

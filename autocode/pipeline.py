@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -18,17 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .credentials import redact_notebook, run_credentials
 import pathspec
 
-from .core import (STAGES, AutocodeError, Stage, atomic_open, parse_stages, project_root,
-                           load_settings, read_json, require_inputs, run_out, stage_module, stage_run, up_to_date)
+from .core import (STAGES, AutocodeError, Stage, atomic_open, load_settings, parse_stages, project_root,
+                           read_json, require_inputs, run_out, stage_module, stage_run, up_to_date)
+from .credentials import redact_notebook, run_credentials
 from .schema import Manifest, Settings
 
 # %% auto #0
-__all__ = ['LOCK_NAME', 'KERNEL_ARGS', 'COMMAND_NAMES', 'settings_ini', 'write_settings', 'check_repo', 'check_executor',
-           'out_note', 'check_out', 'run_lock', 'with_out', 'stage_extra_inputs', 'stage_status', 'StageFailed',
-           'notebook_path', 'same_python', 'kernel_name', 'execute_notebook', 'StageResult', 'run_pipeline',
+__all__ = ['LOCK_NAME', 'KERNEL_ARGS', 'SUMMARY_TAG', 'NOTEBOOK_ENV', 'COMMAND_NAMES', 'settings_ini', 'write_settings',
+           'check_repo', 'check_executor', 'out_note', 'check_out', 'run_lock', 'with_out', 'stage_extra_inputs',
+           'stage_status', 'StageFailed', 'notebook_path', 'same_python', 'kernel_name', 'execute_notebook',
+           'repo_commit', 'changed_settings', 'notebook_summary', 'audit_copy', 'StageResult', 'run_pipeline',
            'stages_table', 'command_name']
 
 # %% ../nbs/11_pipeline.ipynb #2cc199a9
@@ -196,6 +198,7 @@ def _stamp(path: Path) -> tuple | None:
 #: the kernel's own log (ipykernel's plain-TCP notice, or "KeyboardInterrupt caught in kernel." when a shutdown
 #: races an interrupt) is noise on the user's terminal; a failing cell is reported from the executed notebook
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
+
 def _settings_repo(settings_file: Path) -> Path | None:
     "The repository a settings file names (None when it cannot be read)."
     try: repo = load_settings(settings_file).run.repo
@@ -217,7 +220,77 @@ def execute_notebook(stage: Stage, settings_file: Path, out: Path, force: bool =
         raise StageFailed(stage, dst, f"{e.ename}: {evalue[:300]}" if evalue else e.ename) from None
     finally:   # the executed copy leaves the machine: its printed records may quote the repository's credentials
         if dst.exists(): redact_notebook(dst, run_credentials(out, _settings_repo(settings_file)))
+    audit_copy(stage, dst, load_settings(settings_file), out)   # the summary first, and an HTML copy of the redacted notebook
     return dst
+
+# %% ../nbs/11_pipeline.ipynb #9037c7e0
+SUMMARY_TAG = "autocode-summary"
+# inside the notebook kernels: no progress bars (ours, and Hugging Face's), whose first frame would stay as red stderr
+NOTEBOOK_ENV = {"AUTOCODE_PROGRESS": "off", "HF_DATASETS_DISABLE_PROGRESS_BARS": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1"}
+
+def repo_commit(repo: Path) -> str | None:
+    "The git commit checked out in `repo` (None when it is not a git checkout or git is missing)."
+    try: r = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError): return None
+    return r.stdout.strip() if r.returncode == 0 and (Path(repo) / ".git").exists() else None
+
+def changed_settings(settings: Settings, sections: Iterable[str]) -> list[tuple[str, Any, Any]]:
+    "(section.key, value, default) of the settings in `sections` that differ from the project's settings.ini."
+    base, cur = load_settings(None).model_dump(), settings.model_dump()
+    return [(f"{s}.{k}", v, base.get(s, {}).get(k)) for s in sections if s != "run"
+            for k, v in cur.get(s, {}).items() if v != base.get(s, {}).get(k)]
+
+def _run_heading(nb) -> str | None:
+    "The heading of the run section: the markdown cell before the `parameters` cell."
+    i = next((i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])), None)
+    md = next((c for c in reversed(nb.cells[:i or 0]) if c.cell_type == "markdown"), None)
+    return md.source.splitlines()[0].lstrip("#").strip() if md is not None and md.source.startswith("#") else None
+
+def _cell(x: Any) -> str: return f"`{x}`".replace("|", "\\|") if x not in (None, "") else "–"
+
+def notebook_summary(stage: Stage, settings: Settings, out: Path, run_heading: str | None = None) -> str:
+    "The Markdown summary of one stage of a run: repository, commit, changed settings, counts, timings, artifacts."
+    out, repo = Path(out), Path(settings.run.repo)
+    m = read_json(stage.manifest_path(out)) if stage.manifest_path(out).exists() else {}
+    commit = repo_commit(repo) if repo.is_dir() else None
+    lines = [f"# Stage {stage.num} · {stage.module}: what this run did", "",
+             "| | |", "|---|---|", f"| repository | `{repo}` |", f"| commit | {_cell(commit) if commit else 'not a git checkout'} |",
+             f"| run folder | `{out}` |", f"| package / schema | {m.get('package_version', '–')} / {m.get('schema_version', '–')} |", ""]
+    ch = changed_settings(settings, stage.sections)
+    lines += (["Settings that differ from the defaults (`settings.ini`):", "", "| setting | value | default |", "|---|---|---|",
+               *[f"| {k} | {_cell(v)} | {_cell(d)} |" for k, v, d in ch], ""] if ch else
+              [f"Settings: the defaults of `settings.ini` (sections {', '.join(f'`[{s}]`' for s in stage.sections if s != 'run') or '–'}).", ""])
+    flat = {f"{k}.{k2}" if isinstance(v, dict) else k: v2 for k, v in m.get("counts", {}).items()
+            for k2, v2 in (v.items() if isinstance(v, dict) else [(None, v)]) if not isinstance(v2, (dict, list))}
+    if flat: lines += ["| count | value |", "|---|---:|", *[f"| {k} | {v} |" for k, v in flat.items()], ""]
+    if m.get("timings"): lines += ["Seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in m["timings"].items()) + ".", ""]
+    if m.get("outputs"):
+        lines += ["Artifacts:", "", *[f"- [{p}](../{p})" for p in m["outputs"]], ""]
+    if stage.module == "report" and (out / "reports/summary.json").exists():
+        fl = read_json(out / "reports/summary.json").get("flags", [])
+        lines += ["The report flags:", "", *[f"- {x}" for x in fl], ""] if fl else ["The report flags nothing.", ""]
+    if run_heading:
+        lines += [f"The stage's own results and plots are in [{run_heading}](#{run_heading.replace(' ', '-')}) at the end; the cells "
+                  "before it define the stage and check each definition on a small input (collapsed)."]
+    return "\n".join(lines).rstrip() + "\n"
+
+def audit_copy(stage: Stage, nb_path: Path, settings: Settings, out: Path) -> Path:
+    "Put the summary first in an executed notebook, collapse the cells before its run section, and save an HTML copy; returns the HTML path."
+    import nbformat
+    from nbconvert import HTMLExporter
+    nb = nbformat.read(nb_path, as_version=4)
+    nb.cells = [c for c in nb.cells if SUMMARY_TAG not in c.metadata.get("tags", [])]
+    heading = _run_heading(nb)
+    run_at = next((i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and heading and c.source.lstrip("#").strip().startswith(heading)), len(nb.cells))
+    for c in nb.cells[1:run_at]:   # the title cell stays open
+        if c.cell_type == "code": c.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
+    cell = nbformat.v4.new_markdown_cell(notebook_summary(stage, settings, out, heading))
+    cell.metadata["tags"] = [SUMMARY_TAG]
+    nb.cells.insert(0, cell)
+    with atomic_open(nb_path) as f: nbformat.write(nb, f)
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    with atomic_open(nb_path.with_suffix(".html")) as f: f.write(html)
+    return nb_path.with_suffix(".html")
 
 # %% ../nbs/11_pipeline.ipynb #60bb5f7c
 @dataclass
@@ -267,7 +340,8 @@ def run_pipeline(settings: Settings,                     # validated settings (r
     sel = parse_stages(stages) if isinstance(stages, str) else list(stages)
     check_repo(settings); check_executor(settings)
     out = check_out(settings); settings = with_out(settings)
-    with run_lock(out), _env(AUTOCODE_QUIET="1" if settings.run.quiet else None), _kernel_scratch(out, inline):
+    env = dict(AUTOCODE_QUIET="1" if settings.run.quiet else None, **({} if inline else NOTEBOOK_ENV))
+    with run_lock(out), _env(**env), _kernel_scratch(out, inline):
         return _run_stages(settings, out, sel, inline, force, on_result)
 
 @contextmanager

@@ -13,22 +13,22 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Iterable
 
-import matplotlib
-matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 from .credentials import run_credentials
-from .core import (AutocodeError, iter_jsonl, read_json, timer, write_json, atomic_open, STAGES, StageRun, StageSpec,
-                           run_stage)
+from .core import (AutocodeError, iter_jsonl, read_json, timer, write_json, atomic_open, use_cjk_fonts, STAGES, StageRun,
+                           StageSpec, run_stage)
 from .schema import Chunk, DomainMap, Fact, RulesAndFlows, Settings
 from .validate import SPLITS, SourceFiles
 
 # %% auto #0
-__all__ = ['DPI', 'FIGURES', 'STAT_FIGURES', 'FIGURE_NAMES', 'STAGE', 'is_countable_method', 'cited_ranges', 'coverage',
-           'save_figure', 'bar', 'hist', 'fig_samples', 'fig_evidence', 'fig_trace', 'fig_coverage', 'fig_rejections',
-           'fig_duplicates', 'fig_splits', 'fig_redactions', 'pick_examples', 'example_markdown', 'stage_timings',
-           'summary', 'metrics_markdown', 'load_rows', 'build_report', 'run', 'work', 'demo_markdown', 'write_demo_doc',
-           'training_markdown']
+__all__ = ['DPI', 'EVIDENCE_CAP', 'FIGURES', 'STAT_FIGURES', 'HOLE_FIELDS', 'FIGURE_NAMES', 'STAGE', 'is_countable_method',
+           'cited_ranges', 'coverage', 'save_figure', 'bar', 'hist', 'fig_samples', 'fig_evidence', 'fig_trace',
+           'fig_coverage', 'fig_rejections', 'fig_duplicates', 'fig_splits', 'fig_redactions', 'pick_examples',
+           'example_markdown', 'split_holes', 'crosstab', 'crosstab_markdown', 'out_of_scope_domains', 'flags',
+           'stage_timings', 'duplicate_pairs', 'rejection_examples', 'summary', 'metrics_markdown', 'load_rows',
+           'build_report', 'run', 'work', 'demo_markdown', 'write_demo_doc', 'training_markdown']
 
 # %% ../nbs/07_metrics_report.ipynb #b71540de
 _ACCESSOR = re.compile(r"#(get|set|is)[A-Z]\w*\(")
@@ -92,9 +92,10 @@ def coverage(chunks: Iterable[Chunk], dm: DomainMap | None, facts: list[Fact], r
 DPI = 100
 
 def save_figure(fig, path: Path) -> Path:
-    "Save a figure as PNG with stable bytes and close it."
+    "Save a figure as PNG with stable bytes and close it; the bounding box grows to hold every label (nothing is clipped)."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_open(path, "wb") as f: fig.savefig(f, format="png", dpi=DPI, metadata={"Software": None})
+    with atomic_open(path, "wb") as f:
+        fig.savefig(f, format="png", dpi=DPI, metadata={"Software": None}, bbox_inches="tight", pad_inches=0.1)
     plt.close(fig)
     return path
 
@@ -108,26 +109,33 @@ def bar(ax, counts: dict, title: str, xlabel: str = "samples", horizontal: bool 
     if horizontal:
         ax.barh(labels[::-1], vals[::-1], color="#4C72B0"); ax.set_xlabel(xlabel, fontsize=8)
         for i, v in enumerate(vals[::-1]): ax.text(v, i, f" {v}", va="center", fontsize=7)
+        ax.set_xlim(0, max(vals) * 1.15 or 1)   # room for the value labels
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     else:
         ax.bar(labels, vals, color="#4C72B0"); ax.set_ylabel(xlabel, fontsize=8)
     ax.tick_params(labelsize=7)
     return ax
 
-def hist(ax, values: list[int], title: str, xlabel: str):
-    "An integer histogram on `ax`."
-    c = Counter(values)
+def hist(ax, values: list[int], title: str, xlabel: str, top: int | None = None):
+    "An integer histogram on `ax`; with `top`, values from `top` up share the last bar, labelled `top+`, and the axis reaches it."
+    c = Counter(min(v, top) if top else v for v in values)
     ax.set_title(title, fontsize=9)
     if not c: return bar(ax, {}, title)
-    xs = list(range(min(c), max(c) + 1))
+    xs = list(range(min(c), max(max(c), top or 0) + 1))
     ax.bar(xs, [c.get(x, 0) for x in xs], color="#55A868", width=0.9)
+    if top:
+        step = max(1, (top - xs[0]) // 8)
+        ticks = sorted({*range(top, xs[0] - 1, -step), xs[0]})
+        ax.set_xticks(ticks, [f"{t}+" if t == top else str(t) for t in ticks])
     ax.set_xlabel(xlabel, fontsize=8); ax.set_ylabel("count", fontsize=8); ax.tick_params(labelsize=7)
     return ax
 
 # %% ../nbs/07_metrics_report.ipynb #59add8c6
 def _kind(r: dict) -> str: return r.get("qa_type") or r.get("design_kind") or r["task_type"]
 
-def fig_samples(rows: list[dict], path: Path) -> Path:
+def fig_samples(rows: list[dict], path: Path) -> Path | None:
     "Samples per domain, task type, question/design kind and language."
+    if not rows: return None
     fig, ax = plt.subplots(2, 2, figsize=(9, 6))
     for a, (title, key) in zip(ax.flat, [("domain", lambda r: r["domain"]), ("task type", lambda r: r["task_type"]),
                                          ("question / design kind", _kind), ("language", lambda r: r["language"])]):
@@ -136,17 +144,21 @@ def fig_samples(rows: list[dict], path: Path) -> Path:
     fig.tight_layout()
     return save_figure(fig, path)
 
-def fig_evidence(rows: list[dict], path: Path) -> Path:
+EVIDENCE_CAP = 40   # evidence spans from this many lines up share the histogram's last bar
+
+def fig_evidence(rows: list[dict], path: Path) -> Path | None:
     "Evidence span lengths (lines) and evidence items per sample."
+    if not rows: return None
     fig, ax = plt.subplots(1, 2, figsize=(9, 3))
     spans = [e["end_line"] - e["start_line"] + 1 for r in rows for e in r["evidence"]]
-    hist(ax[0], [min(s, 40) for s in spans], "evidence span length (40 = 40 or more)", "lines")
+    hist(ax[0], spans, f"evidence span length ({EVIDENCE_CAP}+ = {EVIDENCE_CAP} or more)", "lines", top=EVIDENCE_CAP)
     hist(ax[1], [len(r["evidence"]) for r in rows], "evidence items per sample", "items")
     fig.tight_layout()
     return save_figure(fig, path)
 
-def fig_trace(rows: list[dict], path: Path) -> Path:
+def fig_trace(rows: list[dict], path: Path) -> Path | None:
     "Trace lengths per task type, and the actions used."
+    if not rows: return None
     fig, ax = plt.subplots(1, 2, figsize=(9, 3))
     hist(ax[0], [len(r["trace"]) for r in rows], "trace length", "steps")
     c = Counter(t["action"] for r in rows for t in r["trace"])
@@ -154,12 +166,13 @@ def fig_trace(rows: list[dict], path: Path) -> Path:
     fig.tight_layout()
     return save_figure(fig, path)
 
-def fig_coverage(cov: dict, path: Path) -> Path:
+def fig_coverage(cov: dict, path: Path) -> Path | None:
     "Share of in-scope methods, statements and facts cited, overall and per domain."
     kinds = ("methods", "statements", "facts")
+    if not any(cov[k]["total"] for k in kinds): return None
     fig, ax = plt.subplots(1, 2, figsize=(9, 3))
     shares = [100 * cov[k]["share"] for k in kinds]
-    ax[0].barh(list(kinds)[::-1], shares[::-1], color="#C44E52"); ax[0].set_xlim(0, 100)
+    ax[0].barh(list(kinds)[::-1], shares[::-1], color="#C44E52"); ax[0].set_xlim(0, 118); ax[0].set_xticks(range(0, 101, 20))
     for i, k in enumerate(kinds[::-1]): ax[0].text(100 * cov[k]["share"], i, f" {cov[k]['covered']}/{cov[k]['total']}", va="center", fontsize=8)
     ax[0].set_title("coverage of the in-scope code (%)", fontsize=9); ax[0].tick_params(labelsize=8)
     doms = sorted({d for k in kinds for d in cov[k]["by_domain"]})
@@ -167,35 +180,42 @@ def fig_coverage(cov: dict, path: Path) -> Path:
     for j, k in enumerate(kinds):
         vals = [100 * cov[k]["by_domain"].get(d, {}).get("covered", 0) / max(1, cov[k]["by_domain"].get(d, {}).get("total", 0)) for d in doms]
         ax[1].bar([i + j * w for i in range(len(doms))], vals, width=w, label=k)
-    ax[1].set_xticks([i + w for i in range(len(doms))], doms, fontsize=8); ax[1].set_ylim(0, 100)
-    ax[1].set_title("coverage per in-scope domain (%)", fontsize=9); ax[1].legend(fontsize=7)
+    ax[1].set_xticks([i + w for i in range(len(doms))], doms, fontsize=8, rotation=30 if len(doms) > 4 else 0, ha="right" if len(doms) > 4 else "center")
+    ax[1].set_ylim(0, 100); ax[1].tick_params(labelsize=8)
+    ax[1].set_title("coverage per in-scope domain (%)", fontsize=9); ax[1].legend(fontsize=7, loc="upper left", bbox_to_anchor=(1, 1))
     fig.tight_layout()
     return save_figure(fig, path)
 
-def fig_rejections(stats: dict, path: Path) -> Path:
-    "Rejection reasons, and duplicates removed by kind."
-    fig, ax = plt.subplots(1, 2, figsize=(9, 3))
-    bar(ax[0], stats["rejection_reasons"], "rejection reasons (a sample may have several)", "reasons")
-    bar(ax[1], {"exact": stats["duplicates"]["exact"], "near": stats["duplicates"]["near"]}, "duplicates removed")
+def _panels(path: Path, panels: list) -> Path | None:
+    "A figure of the (draw function, data) panels that have data; None when none has."
+    panels = [(f, d) for f, d in panels if d]
+    if not panels: return None
+    fig, ax = plt.subplots(1, len(panels), figsize=(4.5 * len(panels), 3), squeeze=False)
+    for a, (f, d) in zip(ax[0], panels): f(a, d)
     fig.tight_layout()
     return save_figure(fig, path)
 
-def fig_duplicates(stats: dict, path: Path) -> Path:
+def fig_rejections(stats: dict, path: Path) -> Path | None:
+    "Rejection reasons, and duplicates removed by kind (only the panels with something in them)."
+    dups = {k: stats["duplicates"][k] for k in ("exact", "near") if stats["duplicates"][k]}
+    return _panels(path, [(lambda a, d: bar(a, d, "rejection reasons (a sample may have several)", "reasons"), stats["rejection_reasons"]),
+                          (lambda a, d: bar(a, d, "duplicates removed"), dups)])
+
+def _sim_hist(ax, sims: list[float]):
+    ax.hist(sims, bins=10, range=(min(sims + [0.8]), 1.0), color="#8172B2")
+    ax.set_title("near-duplicate Jaccard similarity", fontsize=9); ax.set_xlabel("similarity", fontsize=8); ax.tick_params(labelsize=7)
+
+def fig_duplicates(stats: dict, path: Path) -> Path | None:
     "Duplicate cluster sizes, and similarity of the removed near duplicates."
-    fig, ax = plt.subplots(1, 2, figsize=(9, 3))
     cl = stats["duplicates"]["clusters"]
-    hist(ax[0], [1 + len(c["removed"]) for c in cl], "duplicate cluster size", "samples")
     sims = [x["similarity"] for c in cl for x in c["removed"] if x["kind"] == "near"]
-    ax[1].set_title("near-duplicate Jaccard similarity", fontsize=9)
-    if sims: ax[1].hist(sims, bins=10, range=(min(sims + [0.8]), 1.0), color="#8172B2")
-    else: ax[1].text(0.5, 0.5, "none", ha="center", va="center", transform=ax[1].transAxes, color="grey")
-    ax[1].tick_params(labelsize=7)
-    fig.tight_layout()
-    return save_figure(fig, path)
+    return _panels(path, [(lambda a, d: hist(a, d, "duplicate cluster size", "samples"), [1 + len(c["removed"]) for c in cl]),
+                          (_sim_hist, sims)])
 
-def fig_splits(rows: list[dict], path: Path) -> Path:
+def fig_splits(rows: list[dict], path: Path) -> Path | None:
     "Split sizes, stacked by domain and by task type."
-    fig, ax = plt.subplots(1, 2, figsize=(9, 3))
+    if not rows: return None
+    fig, ax = plt.subplots(1, 2, figsize=(10, 3))
     for a, key, title in ((ax[0], "domain", "split balance by domain"), (ax[1], "task_type", "split balance by task type")):
         vals = sorted({r[key] for r in rows})
         left = [0] * len(SPLITS)
@@ -203,24 +223,22 @@ def fig_splits(rows: list[dict], path: Path) -> Path:
             n = [sum(1 for r in rows if r["split"] == sp and r[key] == v) for sp in SPLITS]
             a.barh(list(SPLITS)[::-1], n[::-1], left=left[::-1], label=v)
             left = [x + y for x, y in zip(left, n)]
-        a.set_title(title, fontsize=9); a.tick_params(labelsize=8)
-        if vals: a.legend(fontsize=7, ncol=2)
+        a.set_title(title, fontsize=9); a.tick_params(labelsize=8); a.set_xlabel("samples", fontsize=8)
+        a.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1, 1))
     fig.tight_layout()
     return save_figure(fig, path)
 
-def fig_redactions(stats: dict, path: Path) -> Path:
+def fig_redactions(stats: dict, path: Path) -> Path | None:
     "Redacted values by detector."
-    fig, ax = plt.subplots(figsize=(5, 2.5))
-    bar(ax, stats["redactions"]["by_kind"], f"redacted values ({stats['redactions']['samples']} samples)", "values")
-    fig.tight_layout()
-    return save_figure(fig, path)
+    return _panels(path, [(lambda a, d: bar(a, d, f"redacted values ({stats['redactions']['samples']} samples)", "values"),
+                           stats["redactions"]["by_kind"])])
 
 FIGURES = {"samples": fig_samples, "evidence": fig_evidence, "trace": fig_trace, "splits": fig_splits}   # from rows
 STAT_FIGURES = {"rejections": fig_rejections, "duplicates": fig_duplicates, "redactions": fig_redactions}  # from stats.json
 
 # %% ../nbs/07_metrics_report.ipynb #490fa6a0
 def pick_examples(rows: list[dict], per_type: int = 2) -> list[dict]:
-    "A few rows per task type: distinct kinds first, English first, by sample_id."
+    "A few rows per task type, distinct kinds first, by sample_id; each English row followed by its Chinese sibling (same group and kind) when there is one."
     out = []
     for tt in ("qa", "design"):
         cands = sorted((r for r in rows if r["task_type"] == tt), key=lambda r: (r["language"] != "en", _kind(r), r["sample_id"]))
@@ -229,7 +247,10 @@ def pick_examples(rows: list[dict], per_type: int = 2) -> list[dict]:
             if _kind(r) not in seen and len(picked) < per_type: picked.append(r); seen.add(_kind(r))
         for r in cands:
             if len(picked) < per_type and r not in picked: picked.append(r)
-        out += picked
+        for r in picked:
+            out.append(r)
+            sib = next((x for x in cands if x["language"] != r["language"] and x["group_id"] == r["group_id"] and _kind(x) == _kind(r)), None)
+            if sib is not None and sib not in picked and sib not in out: out.append(sib)
     return out
 
 def example_markdown(r: dict, files: SourceFiles | None, max_lines: int = 30) -> str:
@@ -246,11 +267,68 @@ def example_markdown(r: dict, files: SourceFiles | None, max_lines: int = 30) ->
     out += ["Trace:", ""] + [f"{t['step']}. *{t['action']}* — {t['claim']} (evidence {t['evidence']})" for t in r["trace"]]
     return "\n".join(out)
 
-# %% ../nbs/07_metrics_report.ipynb #5556a2c2
-def _table(rows: list[list], head: list[str]) -> str:
-    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(head))) + "|"]
+# %% ../nbs/07_metrics_report.ipynb #2951baeb
+def _table(rows: list[list], head: list[str], left: int = 1) -> str:
+    "A Markdown table; the first `left` columns are left-aligned, the others (numbers) right-aligned."
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" if i < left else "---:" for i in range(len(head))) + "|"]
     return "\n".join(out + ["| " + " | ".join(str(x) for x in r) + " |" for r in rows])
 
+HOLE_FIELDS = ("task_type", "domain", "language")
+
+def split_holes(rows: list[dict], fields: Iterable[str] = HOLE_FIELDS) -> list[dict]:
+    "Values of `fields` that have rows but none in some split: [{field, value, rows, missing_from}]."
+    out = []
+    for f in fields:
+        for v, n in sorted(Counter(r[f] for r in rows if r.get(f) is not None).items()):
+            missing = [sp for sp in SPLITS if not any(r["split"] == sp and r.get(f) == v for r in rows)]
+            if missing: out.append({"field": f, "value": v, "rows": n, "missing_from": missing})
+    return out
+
+def crosstab(rows: list[dict], a: str, b: str) -> dict:
+    "Counts of `a` × `b` (either may be `kind`: the question or design kind): {columns, rows: {a value: {b value: n}}}."
+    def by(f: str): return _kind if f == "kind" else (lambda r: r.get(f))
+    keya, key = by(a), by(b)
+    c = Counter((keya(r), key(r)) for r in rows)
+    cols = [v for v, _ in sorted(Counter(key(r) for r in rows).items(), key=lambda kv: (-kv[1], str(kv[0])))]
+    order = list(SPLITS) if a == "split" else [v for v, _ in sorted(Counter(keya(r) for r in rows).items(), key=lambda kv: (-kv[1], str(kv[0])))]
+    return {"columns": cols, "rows": {x: {y: c[(x, y)] for y in cols} for x in order}}
+
+def crosstab_markdown(t: dict, corner: str) -> str:
+    "A cross table as Markdown, with row and column totals; an empty cell reads 0."
+    cols = t["columns"]
+    body = [[f"**{x}**", *[v[y] for y in cols], sum(v.values())] for x, v in t["rows"].items()]
+    body.append(["**total**", *[sum(v[y] for v in t["rows"].values()) for y in cols], sum(sum(v.values()) for v in t["rows"].values())])
+    return _table(body, [corner, *cols, "total"])
+
+def out_of_scope_domains(dm: DomainMap | None) -> list[dict]:
+    "The domains the domain map found but left out of scope, with their files and tables."
+    if dm is None: return []
+    files = Counter(dm.file_domains.values())
+    return [{"name": d.name, "files": files.get(d.name, 0), "tables": len(d.tables)} for d in dm.domains if not d.in_scope]
+
+def flags(s: dict, low_coverage: float = 0.5, high_rejection: float = 0.1) -> list[str]:
+    "The findings a reader must see first, as Markdown lines (empty: nothing to flag)."
+    out = [f"`{h['field']}` = `{h['value']}` has {h['rows']} rows but none in {' and '.join(h['missing_from'])}: "
+           f"it cannot be measured on held-out data." for h in s["holes"]]
+    out += [f"The {sp} split is empty." for sp, n in s["splits"].items() if n == 0]
+    lk = s["leakage"]
+    if any(lk.get(k) for k in ("shared_groups", "shared_facts", "near_duplicates_across_splits")):
+        out.append(f"Leakage across splits: {lk['shared_groups']} shared groups, {lk['shared_facts']} shared facts, "
+                   f"{lk['near_duplicates_across_splits']} near-duplicate pairs.")
+    if s["input"]["total"] and s["rejected"] / s["input"]["total"] > high_rejection:
+        out.append(f"{s['rejected']} of {s['input']['total']} input samples ({100 * s['rejected'] / s['input']['total']:.0f}%) were rejected.")
+    cov = s["coverage"]
+    for k in ("methods", "statements", "facts"):
+        for d, v in cov[k]["by_domain"].items():
+            if v["total"] and v["covered"] / v["total"] < low_coverage:
+                out.append(f"Domain `{d}`: only {v['covered']} of {v['total']} in-scope {k} ({100 * v['covered'] / v['total']:.0f}%) are cited.")
+    if cov["facts"]["total"] > cov["facts"]["covered"]:
+        out.append(f"{cov['facts']['total'] - cov['facts']['covered']} of {cov['facts']['total']} in-scope facts have no sample (listed under Coverage).")
+    if s["out_of_scope"]:
+        out.append("Out-of-scope domains found (no samples): " + ", ".join(f"`{d['name']}` ({d['files']} files)" for d in s["out_of_scope"]) + ".")
+    return out
+
+# %% ../nbs/07_metrics_report.ipynb #5556a2c2
 def stage_timings(out: Path) -> dict[str, dict]:
     "Counts and total seconds of every stage manifest in a run folder."
     res = {}
@@ -262,22 +340,60 @@ def stage_timings(out: Path) -> dict[str, dict]:
             res[st.name] = {"seconds": t.get("total", round(sum(v for v in t.values()), 4)), "counts": m.get("counts", {})}
     return res
 
-def summary(rows: list[dict], stats: dict, cov: dict, examples: list[str], repo_name: str) -> dict:
-    "Every number the report shows."
+def _text(r: dict) -> str: return r.get("question") or r.get("requirement") or r.get("prompt") or ""
+
+def duplicate_pairs(stats: dict, rows: list[dict], rejected: list[dict], n: int = 5) -> list[dict]:
+    "The first `n` removed duplicates with the sample kept in their place, both with their text."
+    text = {r["sample_id"]: _text(r) for r in rows} | {r["sample_id"]: _text(r.get("sample") or {}) for r in rejected}
+    pairs = [{"kept": c["kept"], "removed": x["sample_id"], "kind": x["kind"], "similarity": x["similarity"],
+              "kept_text": text.get(c["kept"], ""), "removed_text": text.get(x["sample_id"], "")}
+             for c in stats["duplicates"]["clusters"] for x in c["removed"]]
+    return pairs[:n]
+
+def rejection_examples(rejected: list[dict], n: int = 5) -> list[dict]:
+    "The first `n` samples rejected by a check (not as duplicates), with their reasons and text."
+    out = []
+    for r in rejected:
+        reasons = [x for x in r["reasons"] if not x.split(":", 1)[0].endswith("_duplicate")]
+        if reasons: out.append({"sample_id": r["sample_id"], "reasons": reasons, "text": _text(r.get("sample") or {})})
+    return out[:n]
+
+def summary(rows: list[dict], stats: dict, cov: dict, examples: list[str], repo_name: str, dm: DomainMap | None = None,
+            rejected: list[dict] | None = None, figures: list[str] | None = None) -> dict:
+    "Every number the report shows, and the flags it raises."
     per_split = {sp: [r for r in rows if r["split"] == sp] for sp in SPLITS}
     spans = sorted(e["end_line"] - e["start_line"] + 1 for r in rows for e in r["evidence"])
-    return {"repo": repo_name, "input": stats["input"], "valid": stats["valid"], "rejected": stats["rejected"],
-            "final": stats["final"], "rejection_reasons": stats["rejection_reasons"],
-            "duplicates": {"exact": stats["duplicates"]["exact"], "near": stats["duplicates"]["near"],
-                           "clusters": len(stats["duplicates"]["clusters"])},
-            "redactions": stats["redactions"], "splits": {sp: len(v) for sp, v in per_split.items()},
-            "leakage": {k: len(v) if isinstance(v, list) else v for k, v in stats["leakage"].items()},
-            "by": {k: stats["by"][k] for k in ("domain", "task_type", "qa_type", "design_kind", "language")},
-            "evidence": {"items": len(spans), "median_lines": spans[len(spans) // 2] if spans else 0,
-                         "max_lines": spans[-1] if spans else 0,
-                         "per_sample": round(len(spans) / len(rows), 2) if rows else 0.0},
-            "trace": {"mean_steps": round(sum(len(r["trace"]) for r in rows) / len(rows), 2) if rows else 0.0},
-            "coverage": cov, "examples": examples}
+    rejected = rejected or []
+    s = {"repo": repo_name, "input": stats["input"], "valid": stats["valid"], "rejected": stats["rejected"],
+         "final": stats["final"], "rejection_reasons": stats["rejection_reasons"],
+         "duplicates": {"exact": stats["duplicates"]["exact"], "near": stats["duplicates"]["near"],
+                        "clusters": len(stats["duplicates"]["clusters"])},
+         "redactions": stats["redactions"], "splits": {sp: len(v) for sp, v in per_split.items()},
+         "leakage": {k: len(v) if isinstance(v, list) else v for k, v in stats["leakage"].items()},
+         "by": {k: stats["by"][k] for k in ("domain", "task_type", "qa_type", "design_kind", "language")},
+         "holes": split_holes(rows),
+         "tables": {"domain_task_type": crosstab(rows, "domain", "task_type"), "kind_domain": crosstab(rows, "kind", "domain"),
+                    "split_domain": crosstab(rows, "split", "domain"), "split_task_type": crosstab(rows, "split", "task_type")},
+         "evidence": {"items": len(spans), "median_lines": spans[len(spans) // 2] if spans else 0,
+                      "max_lines": spans[-1] if spans else 0,
+                      "per_sample": round(len(spans) / len(rows), 2) if rows else 0.0},
+         "trace": {"mean_steps": round(sum(len(r["trace"]) for r in rows) / len(rows), 2) if rows else 0.0},
+         "coverage": cov, "out_of_scope": out_of_scope_domains(dm),
+         "duplicate_pairs": duplicate_pairs(stats, rows, rejected), "rejection_examples": rejection_examples(rejected),
+         "figures": list(FIGURE_NAMES if figures is None else figures), "examples": examples}
+    s["flags"] = flags(s)
+    return s
+
+def _cell(x: Any) -> str: return str(x).replace("|", "\\|").replace("\n", " ")
+
+def _img(s: dict, name: str, fig: str) -> list[str]:
+    "The Markdown image of a figure the run drew ([] when it had nothing to draw)."
+    return [f"![{name}]({fig}{name}.png)", ""] if name in s.get("figures", FIGURE_NAMES) else []
+
+def _flags_md(s: dict) -> list[str]:
+    fl = s.get("flags", [])
+    return ["## Needs attention", "", *([f"- {x}" for x in fl] or ["Nothing flagged: every task type, domain and language is in every "
+                                                                     "split, there is no leakage, and every in-scope fact has a sample."]), ""]
 
 def _numbers_md(s: dict) -> list[str]:
     lk = s["leakage"]
@@ -291,30 +407,59 @@ def _numbers_md(s: dict) -> list[str]:
                 ["evidence items per sample (median span, lines)", f"{s['evidence']['per_sample']} ({s['evidence']['median_lines']})"],
                 ["trace steps per sample (mean)", s["trace"]["mean_steps"]]], ["", "value"]), ""]
 
-def _coverage_md(cov: dict, fig: str) -> list[str]:
+def _pct(v: dict) -> str: return f"{v['covered']}/{v['total']} ({100 * v['covered'] / v['total']:.0f}%)" if v.get("total") else "–"
+
+def _coverage_md(cov: dict, fig: str, s: dict | None = None) -> list[str]:
+    kinds = ("methods", "statements", "facts")
+    doms = sorted({d for k in kinds for d in cov[k]["by_domain"]})
     out = [f"In-scope domains: {', '.join(cov['scope']) or '(none)'}.", "",
-           _table([[k, cov[k]["covered"], cov[k]["total"], f"{100 * cov[k]['share']:.1f}%"] for k in ("methods", "statements", "facts")],
-                  ["in scope", "cited", "total", "coverage"]), "", f"![coverage]({fig}coverage.png)", ""]
-    for k in ("methods", "statements", "facts"):
+           _table([[k, cov[k]["covered"], cov[k]["total"], f"{100 * cov[k]['share']:.1f}%"] for k in kinds],
+                  ["in scope", "cited", "total", "coverage"]), ""]
+    if doms:
+        out += ["Per domain (cited / total):", "",
+                _table([[d, *[_pct(cov[k]["by_domain"].get(d, {})) for k in kinds]] for d in doms], ["domain", *kinds]), ""]
+    out += _img(s or {}, "coverage", fig)
+    if s and s.get("out_of_scope"):
+        out += ["Domains found but out of scope (no samples are made for them; `[domain]` settings choose the scope):", "",
+                _table([[d["name"], d["files"], d["tables"]] for d in s["out_of_scope"]], ["domain", "files", "tables"]), ""]
+    for k in kinds:
         if cov[k]["uncovered"]:
             out += [f"Biggest uncovered {k}:", ""] + [f"- `{x['name']}` ({x['lines']} line{'s' if x['lines'] != 1 else ''})" for x in cov[k]["uncovered"]] + [""]
     return out
 
+def _validation_md(s: dict, fig: str) -> list[str]:
+    out = (["Rejection reasons (one sample may have several):", "", _table([[a, b] for a, b in s["rejection_reasons"].items()], ["reason", "count"]), ""]
+           if s["rejection_reasons"] else ["No sample was rejected by the checks.", ""])
+    if s.get("rejection_examples"):
+        out += ["Rejected samples:", "", _table([[f"`{r['sample_id']}`", _cell("; ".join(r["reasons"])), _cell(r["text"])]
+                                                  for r in s["rejection_examples"]], ["sample", "reasons", "text"], left=3), ""]
+    if s.get("duplicate_pairs"):
+        out += ["Duplicates removed, with the sample kept in their place:", "",
+                _table([[f"`{p['removed']}`", _cell(p["removed_text"]), f"`{p['kept']}`", _cell(p["kept_text"]), p["kind"], p["similarity"]]
+                        for p in s["duplicate_pairs"]], ["removed", "text", "kept", "text", "kind", "similarity"], left=5), ""]
+    if not (s["rejection_reasons"] or s["duplicates"]["exact"] or s["duplicates"]["near"]):
+        out += ["Nothing was rejected and no duplicates were found.", ""]
+    out += _img(s, "rejections", fig) + _img(s, "duplicates", fig)
+    out += _img(s, "redactions", fig) or ["No secret was redacted.", ""]
+    return out
+
 def metrics_markdown(s: dict, fig: str = "figures/") -> str:
     "reports/metrics.md from a summary."
+    t = s.get("tables", {})
     out = [f"# Metrics: {s['repo']}", "", "What the dataset holds, how much of the repository it covers, and what validation removed.", "",
-           "## Numbers", "", *_numbers_md(s),
-           "## Samples", "", f"![samples]({fig}samples.png)", ""]
-    for k in ("domain", "task_type", "qa_type", "design_kind", "language"):
-        if s["by"][k]: out += [_table([[a, b] for a, b in s["by"][k].items()], [k, "rows"]), ""]
-    out += ["## Evidence and traces", "", f"![evidence]({fig}evidence.png)", "", f"![trace]({fig}trace.png)", "",
-            "## Coverage", "", *_coverage_md(s["coverage"], fig),
-            "## Validation", "", "Rejection reasons (one sample may have several):", "",
-            _table([[a, b] for a, b in s["rejection_reasons"].items()] or [["(none)", 0]], ["reason", "count"]), "",
-            f"![rejections]({fig}rejections.png)", "", f"![duplicates]({fig}duplicates.png)", "",
-            f"![redactions]({fig}redactions.png)", "",
-            "## Splits", "", f"![splits]({fig}splits.png)", "",
-            "## Examples", ""]
+           *_flags_md(s), "## Numbers", "", *_numbers_md(s), "## Samples", "", *_img(s, "samples", fig)]
+    for key, title, corner in (("domain_task_type", "Domain × task type", "domain"),
+                               ("kind_domain", "Question or design kind × domain", "kind")):
+        if t.get(key, {}).get("rows"): out += [f"### {title}", "", crosstab_markdown(t[key], corner), ""]
+    if s["by"]["language"]: out += [_table([[a, b] for a, b in s["by"]["language"].items()], ["language", "rows"]), ""]
+    out += ["## Evidence and traces", "", *_img(s, "evidence", fig), *_img(s, "trace", fig),
+            "## Coverage", "", *_coverage_md(s["coverage"], fig, s),
+            "## Validation", "", *_validation_md(s, fig),
+            "## Splits", "", *_img(s, "splits", fig)]
+    for key, title in (("split_task_type", "Split × task type"), ("split_domain", "Split × domain")):
+        if t.get(key, {}).get("rows"): out += [f"### {title}", "", crosstab_markdown(t[key], "split"), ""]
+    out += ["Token lengths of the SFT chats per mode and split, and the `cutoff_len` that keeps every row, are in the card "
+            "of stage 08 (`sft/README.md`).", "", "## Examples", "", "Each English example is followed by its Chinese sibling.", ""]
     out += [e + "\n\n---\n" for e in s["examples"]]
     return "\n".join(out).rstrip() + "\n"
 
@@ -326,25 +471,29 @@ def load_rows(out: Path) -> list[dict]:
     return [r for sp in SPLITS for r in iter_jsonl(Path(out) / f"dataset/final_{sp}.jsonl")]
 
 def build_report(out: Path, settings: Settings, timings: dict | None = None) -> dict:
-    "Compute the summary and write reports/metrics.md, reports/summary.json and reports/figures/*.png."
+    "Compute the summary and write reports/metrics.md, reports/summary.json and the reports/figures/*.png that have something to show."
     out, timings = Path(out), timings if timings is not None else {}
     rep = settings.report
     with timer(timings, "load"):
         rows = load_rows(out)
         stats = read_json(out / "dataset/stats.json")
+        rejected = list(iter_jsonl(out / "dataset/rejected.jsonl")) if (out / "dataset/rejected.jsonl").exists() else []
         dm = DomainMap.model_validate(read_json(out / "extracted/domain_map.json"))
         facts = RulesAndFlows.model_validate(read_json(out / "extracted/rules_and_flows.json")).facts
     with timer(timings, "coverage"):
         cov = coverage((Chunk.model_validate(c) for c in iter_jsonl(out / "raw_index/repo_index.jsonl")), dm, facts, rows, rep.top_uncovered)
-    with timer(timings, "figures"):
+    with timer(timings, "figures"), plt.rc_context():
+        use_cjk_fonts()   # labels come from the repository (domains, kinds): Chinese ones need a CJK font
         figs = out / "reports/figures"
-        for name, f in FIGURES.items(): f(rows, figs / f"{name}.png")
-        for name, f in STAT_FIGURES.items(): f(stats, figs / f"{name}.png")
-        fig_coverage(cov, figs / "coverage.png")
+        drawn = {**{n: f(rows, figs / f"{n}.png") for n, f in FIGURES.items()},
+                 **{n: f(stats, figs / f"{n}.png") for n, f in STAT_FIGURES.items()}, "coverage": fig_coverage(cov, figs / "coverage.png")}
+        figures = [n for n in FIGURE_NAMES if drawn.get(n) is not None]
+        for n in set(FIGURE_NAMES) - set(figures): (figs / f"{n}.png").unlink(missing_ok=True)   # no stale figure of an earlier run
     repo = Path(settings.run.repo)
     files = SourceFiles(repo) if repo.is_dir() else None
     creds = run_credentials(out, repo)   # the examples quote the repository's lines: redact them like the dataset
-    s = summary(rows, stats, cov, [creds.redact(example_markdown(r, files)) for r in pick_examples(rows, rep.examples_per_type)], repo.name)
+    s = summary(rows, stats, cov, [creds.redact(example_markdown(r, files)) for r in pick_examples(rows, rep.examples_per_type)],
+                repo.name, dm=dm, rejected=rejected, figures=figures)
     write_json(out / "reports/summary.json", s)
     with atomic_open(out / "reports/metrics.md") as f: f.write(metrics_markdown(s))
     return s
@@ -362,25 +511,30 @@ def run(settings: Settings, out: Path, force: bool = False):
     return run_stage(STAGE, settings, out, force, work)
 
 def work(ctx: StageRun) -> dict:
-    "Stage 07's work: build the report; returns the manifest counts."
+    "Stage 07's work: build the report; returns the manifest counts (the figures drawn are its outputs)."
     with ctx.timer("total"): s = build_report(ctx.out, ctx.settings, ctx.timings)
-    return {"final": s["final"], "figures": len(FIGURE_NAMES),
+    ctx.outputs = ["reports/metrics.md", "reports/summary.json"] + [f"reports/figures/{n}.png" for n in s["figures"]]
+    return {"final": s["final"], "figures": len(s["figures"]), "flags": len(s["flags"]),
             **{f"coverage.{k}": s["coverage"][k]["share"] for k in ("methods", "statements", "facts")}}
 
 def demo_markdown(s: dict, stages: dict[str, dict], fig: str = "figures/") -> str:
     "docs/04_demo_and_results.md from a summary and the run's stage manifests."
-    st_rows = [[n, f"{v['seconds']:.2f}", ", ".join(f"{k}={c}" for k, c in v["counts"].items() if isinstance(c, (int, float, str)))[:160]]
+    st_rows = [[n, f"{v['seconds']:.2f}", ", ".join(f"{k}={c}" for k, c in v["counts"].items() if isinstance(c, (int, float, str)))]
                for n, v in stages.items()]
+    t = s.get("tables", {})
     out = [f"# Demo and results: {s['repo']}", "",
            "Generated by `make demo` (`autocode.report.write_demo_doc`) from a run of the pipeline on the bundled sample "
            "repository; every number below is read from that run's artifacts.", "",
            "## The run", "", _table(st_rows, ["stage", "seconds", "counts"]) if st_rows else "(no manifests)", "",
-           "## The dataset", "", *_numbers_md(s), f"![samples]({fig}samples.png)", "", f"![splits]({fig}splits.png)", "",
-           "## Coverage of the in-scope code", "", *_coverage_md(s["coverage"], fig),
-           "## Validation", "",
-           _table([[a, b] for a, b in s["rejection_reasons"].items()] or [["(none)", 0]], ["rejection reason", "count"]), "",
-           f"![rejections]({fig}rejections.png)", "", f"![evidence]({fig}evidence.png)", "",
-           "## Examples", ""]
+           *(_flags_md(s) if "flags" in s else []),
+           "## The dataset", "", *_numbers_md(s), *_img(s, "samples", fig), *_img(s, "splits", fig)]
+    for key, title, corner in (("domain_task_type", "Domain × task type", "domain"), ("split_task_type", "Split × task type", "split")):
+        if t.get(key, {}).get("rows"): out += [f"### {title}", "", crosstab_markdown(t[key], corner), ""]
+    out += ["## Coverage of the in-scope code", "", *_coverage_md(s["coverage"], fig, s),
+            "## Validation", "",
+            _table([[a, b] for a, b in s["rejection_reasons"].items()] or [["(none)", 0]], ["rejection reason", "count"]), "",
+            *_img(s, "rejections", fig), *_img(s, "evidence", fig),
+            "## Examples", ""]
     out += [e + "\n\n---\n" for e in s["examples"]]
     return "\n".join(out).rstrip() + "\n"
 
@@ -395,7 +549,8 @@ def write_demo_doc(out: Path | str, path: Path | str = "docs/04_demo_and_results
     figs.mkdir(parents=True, exist_ok=True)
     for n in FIGURE_NAMES:
         src = out / "reports/figures" / f"{n}.png"
-        if src.exists(): shutil.copyfile(src, figs / f"demo_{n}.png")
+        if src.exists() and n in s.get("figures", FIGURE_NAMES): shutil.copyfile(src, figs / f"demo_{n}.png")
+        else: (figs / f"demo_{n}.png").unlink(missing_ok=True)
     text = demo_markdown(s, stage_timings(out), fig="figures/demo_") + training_markdown(out, figs)
     with atomic_open(path) as f: f.write(text)
     return path
@@ -410,6 +565,15 @@ def training_markdown(out: Path, figs: Path) -> str:
                 for k, v in sorted(c.items()) for k2, v2 in (sorted(v.items()) if isinstance(v, dict) else [(None, v)])}
         parts.append("## SFT exports (stage 08)\n\n| | value |\n|---|---:|\n"
                      + "".join(f"| {k} | {v} |\n" for k, v in flat.items() if not isinstance(v, (dict, list))))
+        lr = out / "sft/length_report.jsonl"
+        if lr.exists():
+            from .sft import length_stats
+            modes = sorted({r["mode"] for r in iter_jsonl(lr) if r["mode"] != "*"})
+            ls = length_stats(list(iter_jsonl(lr)), modes)
+            parts[-1] += ("\nToken lengths of the exported chats (stage 08's tokenizer, whole chat template):\n\n"
+                          + _table([[m, sp, v["chats"], v["median"], v["p90"], v["max"]] for m in modes for sp, v in ls[m].items() if sp != "longest"],
+                                   ["mode", "split", "chats", "median", "p90", "max"]) + "\n\n"
+                          + "".join(f"- {m}: `cutoff_len` ≥ {ls[m]['longest']} keeps every row.\n" for m in modes))
     ck = out / "infer/checks.json"
     if ck.exists():
         c = read_json(ck)

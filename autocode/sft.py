@@ -13,18 +13,20 @@ from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
+import yaml
 from pydantic import Field, ValidationError, model_validator
 
 from .credentials import run_credentials
-from .core import (AutocodeError, file_sha256, iter_jsonl, lines_sha256, progress, split_lines, timer, write_json,
-                           write_jsonl, StageRun, StageSpec, run_stage)
+from .core import (AutocodeError, atomic_open, file_sha256, iter_jsonl, lines_sha256, progress, split_lines, timer,
+                           write_json, write_jsonl, StageRun, StageSpec, run_stage)
 from .schema import Component, DatasetRow, Design, Line, Model, Settings, TraceAction
 
 # %% auto #0
-__all__ = ['DESIGN_LISTS', 'DEFAULT_SYSTEM', 'TINY_SPECIALS', 'CHAT_TEMPLATE', 'TINY_PIECE', 'SPLITS', 'INDEX', 'STAGE',
-           'ParseError', 'Citation', 'Step', 'Output', 'esc', 'unesc', 'render', 'parse', 'output_of', 'context_blocks',
-           'context_text', 'chat_of', 'render_chat', 'train_tiny_tokenizer', 'ChatTokenizer', 'load_chat_tokenizer',
-           'fit_length', 'alpaca_of', 'sharegpt_of', 'dataset_info', 'run', 'work']
+__all__ = ['DESIGN_LISTS', 'DEFAULT_SYSTEM', 'TINY_SPECIALS', 'CHAT_TEMPLATE', 'TINY_PIECE', 'REPORT_KEYS', 'LAYOUTS', 'SPLITS',
+           'INDEX', 'STAGE', 'ParseError', 'Citation', 'Step', 'Output', 'esc', 'unesc', 'render', 'parse', 'output_of',
+           'context_blocks', 'context_text', 'chat_of', 'render_chat', 'train_tiny_tokenizer', 'ChatTokenizer',
+           'load_chat_tokenizer', 'fit_length', 'alpaca_of', 'sharegpt_of', 'dataset_info', 'length_record',
+           'length_stats', 'sft_card', 'run', 'work']
 
 # %% ../nbs/08_prepare_sft.ipynb #284b761f
 class ParseError(ValueError):
@@ -232,7 +234,11 @@ def chat_of(row: DatasetRow, mode: str, system: str, blocks: list[dict] | None, 
 
 # %% ../nbs/08_prepare_sft.ipynb #eaa122a2
 TINY_SPECIALS = ("<pad>", "<|end|>", "<|system|>", "<|user|>", "<|assistant|>")
-CHAT_TEMPLATE = ("{% for m in messages %}<|{{ m['role'] }}|>\n{{ m['content'] }}{{ eos_token }}{% endfor %}"
+# the assistant turn (its end token included) sits in `{% generation %}` markers, which render nothing:
+# TRL's `assistant_only_loss=True` reads them to put the loss on the answers only
+CHAT_TEMPLATE = ("{% for m in messages %}<|{{ m['role'] }}|>\n"
+                 "{% if m['role'] == 'assistant' %}{% generation %}{{ m['content'] }}{{ eos_token }}{% endgeneration %}"
+                 "{% else %}{{ m['content'] }}{{ eos_token }}{% endif %}{% endfor %}"
                  "{% if add_generation_prompt %}<|assistant|>\n{% endif %}")
 
 def render_chat(messages: list[dict], eos: str = "<|end|>", add_generation_prompt: bool = False) -> str:
@@ -340,6 +346,55 @@ def dataset_info(modes: list[str], splits: list[str]) -> dict:
                 "tags": {"role_tag": "from", "content_tag": "value", "user_tag": "human", "assistant_tag": "gpt"}}
     return info
 
+# %% ../nbs/08_prepare_sft.ipynb #0f0d43c8
+REPORT_KEYS = ("sample_id", "split", "mode", "action", "tokens", "tokens_after", "steps_kept", "steps", "reason")
+LAYOUTS = ("messages", "alpaca", "sharegpt")
+
+def length_record(r: dict) -> dict:
+    "A length-report record with every key of `REPORT_KEYS` (None where it does not apply)."
+    return {k: r.get(k) for k in REPORT_KEYS}
+
+def length_stats(report: list[dict], modes: list[str], splits: tuple = ("train", "dev", "test")) -> dict:
+    "Token lengths of the exported chats per mode and split (chats, median, p90, max), and the longest per mode."
+    out = {}
+    for mode in modes:
+        m = {}
+        for split in splits:
+            ts = sorted(r.get("tokens_after") or r["tokens"] for r in report
+                        if r["mode"] == mode and r["split"] == split and r["action"] in ("kept", "shortened"))
+            m[split] = {"chats": len(ts), "median": ts[len(ts) // 2] if ts else 0,
+                        "p90": ts[min(len(ts) - 1, int(0.9 * len(ts)))] if ts else 0, "max": ts[-1] if ts else 0}
+        m["longest"] = max((v["max"] for v in m.values()), default=0)
+        out[mode] = m
+    return out
+
+def sft_card(stats: dict, tokenizer: str, max_length: int, changed: dict[str, dict[str, int]]) -> str:
+    "sft/README.md: the files as `datasets` configs, token lengths per mode and split, and the `cutoff_len` that keeps every row."
+    splits = [s for s in next(iter(stats.values()), {}) if s != "longest"]
+    hf = {"train": "train", "dev": "validation", "test": "test"}
+    configs = [{"config_name": f"{lay}_{mode}", "data_files": [{"split": hf.get(s, s), "path": f"{lay}_{mode}_{s}.jsonl"} for s in splits]}
+               for mode in stats for lay in LAYOUTS]
+    configs.append({"config_name": "length_report", "data_files": [{"split": "train", "path": "length_report.jsonl"}]})
+    tok = "the tiny tokenizer of this stage (`tokenizer/`)" if tokenizer == "tiny" else f"the tokenizer in `{tokenizer}`"
+    rows = [f"| {mode} | {s} | {v['chats']} | {v['median']} | {v['p90']} | {v['max']} |"
+            for mode, m in stats.items() for s, v in m.items() if s != "longest"]
+    cut = [f"- **{mode}**: `cutoff_len` ≥ **{m['longest']}** keeps every row (the longest chat); "
+           f"at `[sft] max_length` = {max_length}, {changed.get(mode, {}).get('shortened', 0)} chats were shortened "
+           f"at a trace step and {changed.get(mode, {}).get('dropped', 0)} left out (see `length_report.jsonl`)."
+           for mode, m in stats.items()]
+    head = yaml.safe_dump({"configs": configs}, sort_keys=False, allow_unicode=True)
+    return "\n".join(["---", head.rstrip("\n"), "---", "", "# SFT exports", "",
+        "Chats in three layouts (`messages_*`: OpenAI/TRL messages; `alpaca_*`; `sharegpt_*`), per mode (`light`: the "
+        "question only; `grounded`: the question with the cited code) and split. `dataset_info.json` registers the "
+        "train, dev and test files for LLaMA-Factory. Each assistant turn follows the format stage 10 checks.", "",
+        "## Token lengths", "", f"Counted with {tok}, over the whole chat (system, user and assistant turns with the chat template).", "",
+        "| mode | split | chats | median | p90 | max |", "|---|---|---:|---:|---:|---:|", *rows, "",
+        "## Which `cutoff_len` keeps every row", "", *cut, "",
+        "The Alpaca and ShareGPT files hold the same chats: a trainer's own template adds a few tokens per turn. "
+        "With another model's tokenizer, set `[sft] tokenizer` to its folder and re-run stage 08 to count again.", "",
+        "## Loading", "", "```python", "from datasets import load_dataset",
+        f"ds = load_dataset(\"path/to/sft\", \"{configs[0]['config_name']}\")   # train / validation / test", "```", ""])
+
 # %% ../nbs/08_prepare_sft.ipynb #075ffbc8
 SPLITS = ("train", "dev", "test")
 INDEX = "raw_index/repo_index.jsonl"
@@ -411,13 +466,13 @@ def work(ctx: StageRun) -> dict:
         ct = load_chat_tokenizer(cfg.tokenizer, corpus, cfg.tiny_vocab_size)
         tok_files = ct.save(out / "sft" / "tokenizer")
     counts: dict[str, Any] = {"rows": {s: len(rows[s]) for s in SPLITS}, "tokenizer": cfg.tokenizer}
-    written = [out / "sft" / "dataset_info.json", out / "sft" / "length_report.jsonl", *tok_files]
+    written = [out / "sft" / "dataset_info.json", out / "sft" / "length_report.jsonl", out / "sft" / "README.md", *tok_files]
     with timer(timings, "fit_and_write"):
         for (mode, split), lst in chats.items():
             kept, toks = [], []
             for chat, output in lst:
                 fitted, info = fit_length(chat, output, ct, cfg.max_length)
-                if info["action"] != "kept": report.append({"sample_id": chat["sample_id"], "split": split, "mode": mode, **info})
+                report.append({"sample_id": chat["sample_id"], "split": split, "mode": mode, **info})
                 if fitted is not None: kept.append(fitted); toks.append(info.get("tokens_after", info["tokens"]))
             for name, fn in (("messages", None), ("alpaca", alpaca_of), ("sharegpt", sharegpt_of)):
                 p = out / "sft" / f"{name}_{mode}_{split}.jsonl"
@@ -430,7 +485,9 @@ def work(ctx: StageRun) -> dict:
             for a in ("shortened", "dropped"):
                 counts[mode][a] = sum(1 for r in report if r["mode"] in (mode, "*") and r["action"] == a)
     report.sort(key=lambda r: (r["mode"], r["split"], r["sample_id"]))
-    write_jsonl(out / "sft" / "length_report.jsonl", report)
+    write_jsonl(out / "sft" / "length_report.jsonl", map(length_record, report))
+    with atomic_open(out / "sft" / "README.md") as f:
+        f.write(sft_card(length_stats(report, cfg.modes, SPLITS), cfg.tokenizer, cfg.max_length, counts))
     write_json(out / "sft" / "dataset_info.json", dataset_info(cfg.modes, list(SPLITS)))
     counts["vocab_size"] = ct.tok.get_vocab_size() if not ct.hf else len(ct.tok)
     ctx.outputs = sorted(str(p.relative_to(out)) for p in written)

@@ -179,7 +179,7 @@ def test_stage_outputs_and_counts(sft_run):
     assert len(info) == 3 * 2 * 3 and all((out / "sft" / v["file_name"]).exists() for v in info.values())
 
 
-def test_loads_with_datasets_and_trl(sft_run):
+def test_loads_with_datasets(sft_run):
     from datasets import load_dataset
     out, _ = sft_run
     for kind in ("messages", "alpaca", "sharegpt"):
@@ -187,19 +187,60 @@ def test_loads_with_datasets_and_trl(sft_run):
         assert len(ds) > 0
     ds = load_dataset("json", data_files=str(out / "sft" / "messages_grounded_train.jsonl"), split="train")
     assert ds[0]["messages"][2]["role"] == "assistant"
-    # TRL's SFTTrainer accepts the messages file with the stage's own tokenizer and a tiny model
-    from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+
+
+def test_trl_trains_on_the_sample_repo_with_assistant_only_loss(sample_run):
+    "TRL's SFTTrainer, as shipped, trains two steps on the grounded export of the sample repository with `assistant_only_loss=True`."
+    from datasets import load_dataset
+    from transformers import LlamaConfig, LlamaForCausalLM
     from trl import SFTConfig, SFTTrainer
-    from autocode.sft import CHAT_TEMPLATE
-    tok = PreTrainedTokenizerFast(tokenizer_file=str(out / "sft" / "tokenizer" / "tokenizer.json"), eos_token="<|end|>", pad_token="<pad>")
-    tok.chat_template = CHAT_TEMPLATE
+    from autocode.lora import encode_chat, tiny_tokenizer
+    out = sample_run("01-08")
+    ds = load_dataset("json", data_files=str(out / "sft" / "messages_grounded_train.jsonl"), split="train").select(range(4))
+    tok = tiny_tokenizer(out / "sft")   # stage 08's tokenizer with CHAT_TEMPLATE
     model = LlamaForCausalLM(LlamaConfig(vocab_size=len(tok), hidden_size=32, intermediate_size=64, num_hidden_layers=1,
-                                         num_attention_heads=2, num_key_value_heads=2, max_position_embeddings=2048))
-    cfg = SFTConfig(output_dir=str(out / "trl"), max_steps=1, per_device_train_batch_size=2, report_to=[], save_strategy="no",
-                    logging_steps=1, use_cpu=True, max_length=1024)
-    tr = SFTTrainer(model=model, args=cfg, train_dataset=ds.select(range(4)), processing_class=tok)
+                                         num_attention_heads=2, num_key_value_heads=2, max_position_embeddings=4096,
+                                         pad_token_id=tok.pad_token_id, eos_token_id=tok.eos_token_id, bos_token_id=None))
+    cfg = SFTConfig(output_dir=str(out / "trl"), max_steps=2, per_device_train_batch_size=2, report_to=[], save_strategy="no",
+                    logging_steps=1, use_cpu=True, max_length=4096, assistant_only_loss=True, disable_tqdm=True)
+    tr = SFTTrainer(model=model, args=cfg, train_dataset=ds, processing_class=tok)
+    # the tokens TRL puts the loss on are exactly the answer turns (end token included) stage 09 trains on
+    for ex, rec in zip(tr.train_dataset, ds):
+        assert {k: ex[k] for k in ("input_ids", "labels")} == encode_chat(tok, rec["messages"], 10**6)
     res = tr.train()
-    assert res.global_step == 1
+    assert res.global_step == 2 and res.training_loss > 0
+
+
+def test_chat_template_markers_render_identically(sft_run):
+    "The `{% generation %}` markers render nothing, and the tokens they mark are exactly the answer turn stage 09 trains on."
+    from autocode.lora import encode_chat, tiny_tokenizer
+    from autocode.sft import render_chat
+    out, _ = sft_run
+    tok = tiny_tokenizer(out / "sft")
+    for chat in list(map(json.loads, open(out / "sft" / "messages_grounded_train.jsonl")))[:5]:
+        msgs = chat["messages"]
+        assert tok.apply_chat_template(msgs, tokenize=False) == render_chat(msgs)
+        assert tok.apply_chat_template(msgs[:-1], tokenize=False, add_generation_prompt=True) == render_chat(msgs[:-1], add_generation_prompt=True)
+        enc = tok.apply_chat_template(msgs, tokenize=True, return_dict=True, return_assistant_tokens_mask=True)
+        labels = encode_chat(tok, msgs, 10**6)["labels"]
+        assert enc["assistant_masks"] == [int(x != -100) for x in labels] and sum(enc["assistant_masks"]) > 0
+
+
+def test_card_and_length_report_load_with_datasets(sft_run):
+    from datasets import load_dataset
+    out, m = sft_run
+    card = (out / "sft" / "README.md").read_text()
+    longest = max(m.counts["grounded"][f"{s}_tokens_max"] for s in ("train", "dev", "test"))
+    assert f"`cutoff_len` ≥ **{longest}** keeps every row" in card
+    # every config of the card loads; nothing was shortened here, yet the length report is a loadable table
+    ds = load_dataset(str(out / "sft"), "length_report", split="train")
+    assert len(ds) == 2 * sum(m.counts["rows"].values()) and set(ds["action"]) == {"kept"}
+    assert max(t for t, mode in zip(ds["tokens"], ds["mode"]) if mode == "grounded") == longest
+    for name in ("messages_grounded", "alpaca_light", "sharegpt_grounded"):
+        d = load_dataset(str(out / "sft"), name)
+        assert {k: len(v) for k, v in d.items()} == {"train": m.counts[name.split("_")[1]]["train"],
+                                                      "validation": m.counts[name.split("_")[1]]["dev"],
+                                                      "test": m.counts[name.split("_")[1]]["test"]}
 
 
 def test_length_limit_shortens_or_drops(tmp_path):
@@ -208,7 +249,9 @@ def test_length_limit_shortens_or_drops(tmp_path):
     assert m0.counts["grounded"]["shortened"] == m0.counts["grounded"]["dropped"] == 0
     limit = m0.counts["grounded"]["train_tokens_max"] - 5   # the longest chats no longer fit
     m = run(fixture_settings(out, **{"sft.max_length": str(limit), "sft.modes": "grounded"}), out)
-    rep = [json.loads(x) for x in open(out / "sft" / "length_report.jsonl")]
+    full = [json.loads(x) for x in open(out / "sft" / "length_report.jsonl")]
+    assert len(full) == sum(m.counts["rows"].values())   # one record per chat, kept ones included
+    rep = [r for r in full if r["action"] != "kept"]
     assert rep and m.counts["grounded"]["shortened"] + m.counts["grounded"]["dropped"] == len(rep)
     for r in rep:
         assert r["action"] in ("shortened", "dropped") and r["tokens"] > limit
@@ -222,6 +265,9 @@ def test_length_limit_shortens_or_drops(tmp_path):
     # far too short: everything is dropped, nothing is cut
     m = run(fixture_settings(out, **{"sft.max_length": "64", "sft.modes": "grounded"}), out)
     assert m.counts["grounded"]["train"] == 0 and m.counts["grounded"]["dropped"] == sum(m.counts["rows"].values())
+    # the card names the cutoff_len that keeps every exported row: the longest kept chat
+    card = (out / "sft" / "README.md").read_text()
+    assert "`cutoff_len` ≥ **0** keeps every row" in card and f"{m.counts['grounded']['dropped']} left out" in card
 
 
 def test_bad_inputs(tmp_path):
