@@ -150,7 +150,7 @@ STAGES = (
     Stage("03", "rules_flows", "03_rules_and_flows", "extracted", ("extracted/rules_and_flows.json",),
           (("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02")), ("domain", "rules")),
     Stage("04", "qa", "04_generate_qa", "samples", ("samples/qa_raw.jsonl",),
-          (("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02"), ("extracted/rules_and_flows.json", "03")), ("qa",)),
+          (("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02"), ("extracted/rules_and_flows.json", "03")), ("qa", "llm")),
     Stage("05", "design", "05_design_tasks", "samples", ("samples/design_tasks.jsonl",),
           (("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02"), ("extracted/rules_and_flows.json", "03")), ("design",)),
     Stage("06", "validate", "06_validate", "dataset",

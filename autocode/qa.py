@@ -2092,11 +2092,14 @@ def run(settings: Settings, out: Path, force: bool = False):
     if (m := fresh_manifest(stage, settings, out, force)) is not None: return m
     out = Path(out)
     paths = require_inputs(stage, out)
-    if settings.qa.llm: raise AutocodeError("settings.ini [qa] llm = true: the LLM phrasing backend is not available in this version; set [qa] llm = false")
     timings: dict[str, float] = {}
     with timer(timings, "load"):
         facts = load_facts(paths["extracted/rules_and_flows.json"])
         code = CodeText.from_index(paths["raw_index/repo_index.jsonl"], {e.path for f in facts for e in f.evidence})
     with timer(timings, "generate"): samples, counts = generate(facts, settings.qa, code, settings.run.quiet)
+    if settings.qa.llm:                               # optional: an LLM rewrites the words, checked like template text (04a_llm)
+        from autocode.llm import rephrase_stage
+        with timer(timings, "llm"):
+            samples, counts["llm"] = rephrase_stage(samples, settings, out, lambda e: "\n".join(code.get(e)), paths["raw_index/repo_index.jsonl"])
     with timer(timings, "write"): write_jsonl(out / "samples/qa_raw.jsonl", samples)
     return finish_stage(stage, settings, out, counts, timings)
