@@ -38,7 +38,9 @@ def model_spec(spec: str) -> ModelSpec:
         return ModelSpec(name or url, "endpoint", url.rstrip("/"), name)
     p = Path(spec).expanduser().absolute()
     if (p / "adapter_config.json").exists():
-        base = json.loads((p / "adapter_config.json").read_text()).get("base_model_name_or_path") or ""
+        named = json.loads((p / "adapter_config.json").read_text()).get("base_model_name_or_path") or ""
+        # as written; else relative to the adapter, or beside it (a run folder that moved: lora/adapter next to lora/base_tiny)
+        base = next((str(c) for c in (Path(named), p / named, p.parent / Path(named).name) if named and (c / "config.json").exists()), named)
         if not (Path(base) / "config.json").exists():
             raise AutocodeError(f"--model {spec}: the adapter's base model {base!r} is not a local model directory; "
                                 "fix base_model_name_or_path in adapter_config.json")
