@@ -31,7 +31,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q $(TORCH) $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
-	$(PY) -m pip install -q -e ".[train,dev,ray]"
+	$(PY) -m pip install -q -e ".[train,dev,ray,llm]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (autocode)" >/dev/null
 	@# plots label Chinese text (status meanings, messages): a CJK font, where apt is available (core.use_cjk_fonts finds it)
 	@if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \

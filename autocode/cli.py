@@ -85,6 +85,14 @@ def build_parser() -> Parser:
     s = sub.add_parser("stages", help="list the stages and their status (done, stale, missing) in a run folder",
                        description="List every stage with its notebook, module, output folder and status in the run folder.")
     _add_common(s, execution=False)
+    e = sub.add_parser("eval", help="ask any model the test split's questions and score its answers (eval/report.md)",
+                       description="Ask one or more models the test split's questions (with their code context, as stage 08 wrote them) and "
+                       "score the raw answers with stage 10's checks. Writes eval/predictions.jsonl, eval/results.json and eval/report.md.")
+    e.add_argument("--model", action="append", required=True, metavar="PATH_OR_URL",
+                   help="a local Hugging Face model directory, a LoRA adapter directory, or an OpenAI-compatible URL "
+                   "(http://host:port/v1, optionally #model); repeat to compare models side by side")
+    e.add_argument("--quiet", action="store_true", help="no progress bars")
+    _add_common(e, execution=False)
     _add_corpus(sub)
     return p
 
@@ -195,6 +203,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "stages":
             print_stages(stages_table(settings), run_out(settings), con); return 0
         if args.command == "corpus": return corpus_command(args, settings, con)
+        if args.command == "eval":
+            from autocode.evaluate import evaluate
+            res = evaluate(args.model, settings, run_out(settings))
+            for lab, s in res["overall"].items(): con.print(f"{lab}: pass {s['pass_rate']:.3f}, answer F1 {s['answer_f1']:.3f}", highlight=False)
+            con.print(f"report: {run_out(settings) / 'eval' / 'report.md'}", highlight=False); return 0
         results = run_pipeline(settings, args.stages, inline=args.inline, force=args.force,
                                on_result=lambda r: print_result(r, con))
         if note := out_note(settings): con.print(note, highlight=False)

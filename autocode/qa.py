@@ -21,16 +21,13 @@ from .core import (AutocodeError, lines_sha256, progress, read_json, read_source
 from .schema import Evidence, Fact, QASample, RulesAndFlows, Settings, TraceStep
 
 # %% auto #0
-__all__ = ['MAX_QUOTE', 'LANGS', 'GUARD_Q', 'GUARD_COND_Q', 'GUARD_RET_Q', 'ZERO_Q', 'CHECKS_Q', 'MAX_CHECKS', 'TRANS_Q',
-           'TRANS_FROM_Q', 'INIT_Q', 'MEANING_Q', 'SQL_Q', 'INSERT_Q', 'PLAIN_Q', 'SELECT_Q', 'JAVA_W_Q', 'MULTI_W_Q',
-           'FAIL_Q', 'MBG_METHODS', 'COMP_Q', 'MAX_STMT', 'FLOW_Q', 'FLOW_HTTP_Q', 'WINDOW_Q', 'MAX_FLOW_STEPS',
-           'WINDOW', 'STRIDE', 'ASYNC_Q', 'TX_Q', 'CFG_Q', 'CFG_READ_Q', 'DDL_Q', 'VALUES_Q', 'ROW_Q', 'LAYER_Q',
-           'ABSENCE_Q', 'RENDERERS', 'MAX_HOP_EFFECTS', 'HOP_Q', 'FLOW_GUARD_Q', 'CROSS', 'STAGE', 'owner_name',
-           'member_name', 'short', 'same_method', 'evidence_for', 'cited_lines', 'unxml', 'fold', 'strip_comment',
-           'call_expr', 'clean_stmt', 'enclosing', 'branch_text', 'Stmt', 'CodeText', 'best_quote', 'with_quote',
-           'Draft', 'pick', 'bt', 'sql', 'join', 'group_of', 'both', 'en_zh', 'make_fact', 'status', 'statuses',
-           'symbols', 'http_list', 'http_note', 'negated', 'when', 'cron_text', 'Ctx', 'tr', 'merge_evidence',
-           'origins', 'origins_text', 'fail_stmt', 'guard_effect', 'else_chain', 'guard_when', 'render_guard',
+__all__ = ['MAX_QUOTE', 'LANGS', 'OPENERS', 'PHRASES', 'MAX_CHECKS', 'MBG_METHODS', 'MAX_STMT', 'MAX_FLOW_STEPS', 'WINDOW',
+           'STRIDE', 'ABSENCES', 'RENDERERS', 'MAX_HOP_EFFECTS', 'CROSS', 'STAGE', 'owner_name', 'member_name', 'short',
+           'same_method', 'evidence_for', 'cited_lines', 'unxml', 'fold', 'strip_comment', 'call_expr', 'clean_stmt',
+           'enclosing', 'branch_text', 'Stmt', 'CodeText', 'best_quote', 'with_quote', 'Draft', 'pick', 'bt', 'sql',
+           'join', 'group_of', 'both', 'en_zh', 'make_fact', 'status', 'statuses', 'symbols', 'http_list', 'http_note',
+           'negated', 'when', 'cron_text', 'Ctx', 'tr', 'merge_evidence', 'origins', 'origins_text', 'phrase', 'ask',
+           'question_shape', 'shape_counts', 'fail_stmt', 'guard_effect', 'else_chain', 'guard_when', 'render_guard',
            'method_checks_drafts', 'TransitionCode', 'transition_code', 'ev_is_java', 'transition_answer',
            'render_state_transition', 'status_meaning_drafts', 'generated_statement', 'render_persistence',
            'render_computation', 'Step', 'flow_steps', 'render_flow', 'flow_window_drafts', 'resolved', 'named',
@@ -518,10 +515,6 @@ def _draft(f: Fact, qa_type: str, q: dict, a: dict, trace: list, variant: int = 
     return Draft(qa_type, q, a, trace, list(evidence or f.evidence), fact_ids or [f.fact_id], group_of(f.fact_id),
                  f.domain, f.kind, variant, subject or short(f.subject), quote)
 
-def _q(f: Fact, ctx: Ctx, qa_type: str, templates: list[tuple[str, str]], **v) -> dict[str, str]:
-    en, zh = pick(templates, ctx.seed, f.fact_id, qa_type)
-    return {"en": en.format(**v), "zh": zh.format(**v)}
-
 def merge_evidence(*groups: Iterable[Evidence]) -> tuple[list[Evidence], list[list[int]]]:
     "One evidence list from several (duplicates merged) and, per group, the indexes of its records."
     out, keys, idx = [], {}, []
@@ -554,20 +547,324 @@ def origins_text(origs: list[tuple[str, str]], lang: str) -> str:
     if lang == "en": return "; ".join(f"{bt(v)} is the result of {bt(e)}" for v, e in origs)
     return "；".join(f"{bt(v)} 是 {bt(e)} 的返回值" for v, e in origs)
 
-# %% ../nbs/04_generate_qa.ipynb #d5719064
-GUARD_Q = [("In `{m}`, what happens when {cond}?", "在 `{m}` 中，当 {cond_zh} 时会发生什么？"),
-           ("What does `{m}` do if {cond}?", "如果 {cond_zh}，`{m}` 会如何处理？"),
-           ("How does `{m}` react when {cond}?", "`{m}` 在 {cond_zh} 时会怎么做？")]
-GUARD_COND_Q = [("Under which condition does `{m}` fail with “{msg}”?", "`{m}` 在什么条件下会报“{msg}”？"),
-                ("When does `{m}` report “{msg}”?", "什么情况下 `{m}` 会提示“{msg}”？"),
-                ("What check in `{m}` produces the message “{msg}”?", "`{m}` 中哪个检查会产生提示“{msg}”？")]
-GUARD_RET_Q = [("Under which condition does `{m}` return early?", "`{m}` 在什么条件下会提前返回？"),
-               ("When does `{m}` stop without doing its work?", "`{m}` 在什么情况下会直接返回、不做后续处理？")]
-ZERO_Q = [("What happens if {guard} does not hold when `{stmt}` runs?", "执行 `{stmt}` 时如果 {guard} 不成立会怎样？"),
-          ("What if the condition {guard} of `{stmt}` is false?", "如果 `{stmt}` 的条件 {guard} 不满足，会发生什么？")]
-CHECKS_Q = [("Which checks does `{m}` make, and what happens when each one trips?", "`{m}` 做了哪些检查？每个检查不通过时会怎样？"),
-            ("List the checks of `{m}` in order, with their outcomes.", "请按顺序列出 `{m}` 中的检查及其结果。")]
+# %% ../nbs/04_generate_qa.ipynb #77699294
+OPENERS: dict[str, list[str]] = {   # how a developer may lead into a question; "" (no opener) is the most common
+    "en": ["", "", "", "", "Quick question: ", "I'm reading the code. ", "Before I change anything: ",
+           "Help me understand this: ", "For a code review: ", "While debugging: ", "Looking at the code: "],
+    "zh": ["", "", "", "", "请问：", "想确认一下：", "读代码时的疑问：", "改代码之前想先弄清楚：", "代码评审时想确认：", "排查问题时想知道：", "看源码时想问：", "接手这段代码，想问："]}
 
+PHRASES: dict[str, dict[str, list[str]]] = {
+    # guards: what happens when a check trips, which check produces a message, early returns, all checks of a method
+    "guard": {
+        "en": ["In `{m}`, what happens when {cond}?", "What does `{m}` do if {cond}?", "How does `{m}` react when {cond}?",
+               "Suppose {cond} when `{m}` runs. What does the caller get?", "A call reaches `{m}` and {cond}. What happens next?",
+               "What is the outcome of `{m}` when {cond}?", "If I remove the check {check} from `{m}`, which behaviour goes away?",
+               "What does the check {check} in `{m}` do when it trips?",
+               "`{m}` is called and {cond}. What does it do?"],
+        "zh": ["在 `{m}` 中，当 {cond_zh} 时会发生什么？", "如果 {cond_zh}，`{m}` 会如何处理？", "`{m}` 在 {cond_zh} 时会怎么做？",
+               "假设调用 `{m}` 时 {cond_zh}，调用方会得到什么结果？", "请求进入 `{m}` 后 {cond_zh}，接下来会怎样？",
+               "当 {cond_zh} 时，`{m}` 的结果是什么？", "如果把检查 {check} 从 `{m}` 中删掉，会失去什么行为？",
+               "`{m}` 中的检查 {check} 触发时会做什么？", "调用 `{m}` 时 {cond_zh}，会怎样？"]},
+    "guard_message": {
+        "en": ["Under which condition does `{m}` fail with “{msg}”?", "When does `{m}` report “{msg}”?",
+               "What check in `{m}` produces the message “{msg}”?", "A user sees “{msg}” from `{m}`. What caused it?",
+               "I got “{msg}” when calling `{m}`. Which condition triggered it?", "Where does the message “{msg}” in `{m}` come from, and what triggers it?"],
+        "zh": ["`{m}` 在什么条件下会报“{msg}”？", "什么情况下 `{m}` 会提示“{msg}”？", "`{m}` 中哪个检查会产生提示“{msg}”？",
+               "用户调用 `{m}` 时看到“{msg}”，是什么原因？", "调用 `{m}` 报了“{msg}”，是哪个条件触发的？", "`{m}` 里的提示“{msg}”从哪里来？什么情况下会出现？"]},
+    "guard_return": {
+        "en": ["Under which condition does `{m}` return early?", "When does `{m}` stop without doing its work?",
+               "`{m}` returned without doing anything. Why might that happen?", "What makes `{m}` bail out early?",
+               "In which case does `{m}` skip the rest of its body?"],
+        "zh": ["`{m}` 在什么条件下会提前返回？", "`{m}` 在什么情况下会直接返回、不做后续处理？", "`{m}` 什么都没做就返回了，可能是什么原因？",
+               "什么情况会让 `{m}` 提前结束？", "`{m}` 在哪种情况下会跳过后面的逻辑？"]},
+    "checks": {
+        "en": ["Which checks does `{m}` make, and what happens when each one trips?", "List the checks of `{m}` in order, with their outcomes.",
+               "What can make `{m}` fail or stop early?", "What validation does `{m}` do before its real work?",
+               "Walk me through every guard in `{m}` and what it does.", "Which inputs does `{m}` turn away, and how?",
+               "Before `{m}` does its work, what must hold, and what happens otherwise?"],
+        "zh": ["`{m}` 做了哪些检查？每个检查不通过时会怎样？", "请按顺序列出 `{m}` 中的检查及其结果。", "哪些情况会让 `{m}` 失败或提前结束？",
+               "`{m}` 在真正处理之前做了哪些校验？", "逐个说明 `{m}` 里的校验及其处理。", "`{m}` 会拒绝哪些输入？怎么拒绝的？", "`{m}` 执行前必须满足哪些条件？不满足会怎样？"]},
+    # an SQL guard that is false: the statement matches no row (`failure`)
+    "zero_rows": {
+        "en": ["What happens if {guard} does not hold when `{stmt}` runs?", "What if the condition {guard} of `{stmt}` is false?",
+               "What if the guard {guard} of `{stmt}` fails?", "`{stmt}` runs on a row where {guard} is false. What happens?",
+               "Two requests race, and the second reaches `{stmt}` after {guard} has stopped holding. What does it do?",
+               "How does `{stmt}` behave for a row that no longer satisfies {guard}?"],
+        "zh": ["执行 `{stmt}` 时如果 {guard} 不成立会怎样？", "如果 `{stmt}` 的条件 {guard} 不满足，会发生什么？",
+               "`{stmt}` 遇到 {guard} 不成立的记录时会怎样？", "两个请求并发，第二个执行 `{stmt}` 时 {guard} 已经不成立，结果如何？",
+               "对于已经不满足 {guard} 的记录，`{stmt}` 会怎么处理？", "{guard} 不满足时，`{stmt}` 的执行结果是什么？"]},
+    # state transitions and status values
+    "transition": {
+        "en": ["When does `{m}` set `{e}.{fld}` to {to}, and how?", "How does `{m}` put a `{e}` into `{fld}` = {to}?",
+               "Where does `{m}` change `{fld}` to {to}?", "After `{m}` runs, what is the `{fld}` of the `{e}`, and which statement writes it?",
+               "I see a `{e}` with `{fld}` = {to}. Could `{m}` have set it, and how?", "Show how `{m}` writes {to} into `{fld}`."],
+        "zh": ["`{m}` 在什么情况下把 `{e}` 的 `{fld}` 设为 {to_zh}？如何实现？", "`{m}` 如何把 `{e}` 的 `{fld}` 置为 {to_zh}？",
+               "`{m}` 在哪里把 `{fld}` 改成 {to_zh}？", "`{m}` 执行后 `{e}` 的 `{fld}` 是多少？由哪条语句写入？",
+               "发现一条 `{e}` 的 `{fld}` 为 {to_zh}，可能是 `{m}` 设置的吗？怎么设置的？", "请说明 `{m}` 如何把 {to_zh} 写入 `{fld}`。"]},
+    "transition_from": {
+        "en": ["How does `{m}` move a `{e}` from `{fld}` {frm} to {to}?", "Which `{fld}` must a `{e}` have for `{m}` to set it to {to}, and how is it written?",
+               "A `{e}` has `{fld}` {frm}. What does `{m}` change it to, and how?", "What happens to a `{e}` in `{fld}` {frm} when `{m}` runs?",
+               "Can `{m}` set `{fld}` to {to} from any current value?", "What must the current `{fld}` be before `{m}` writes {to}?"],
+        "zh": ["`{m}` 如何把 `{e}` 的 `{fld}` 从 {frm_zh} 改为 {to_zh}？", "`{e}` 的 `{fld}` 必须是什么值，`{m}` 才会把它改为 {to_zh}？如何写入？",
+               "一条 `{e}` 的 `{fld}` 为 {frm_zh}，`{m}` 会把它改成什么？怎么改？", "`{fld}` 为 {frm_zh} 的 `{e}` 经过 `{m}` 后会怎样？",
+               "`{m}` 能从任意当前值把 `{fld}` 改成 {to_zh} 吗？", "`{m}` 写入 {to_zh} 之前，`{fld}` 当前必须是什么？"]},
+    "transition_init": {
+        "en": ["Which `{fld}` does a new `{e}` get in `{m}`?", "What `{fld}` does `{m}` give a `{e}` it creates, and how is it saved?",
+               "A `{e}` was just created by `{m}`. What is its `{fld}`?", "What initial `{fld}` does `{m}` write for a new `{e}`?",
+               "Where does `{m}` set the starting `{fld}` of a `{e}`?"],
+        "zh": ["`{m}` 新建的 `{e}` 的 `{fld}` 初始值是什么？", "`{m}` 创建 `{e}` 时 `{fld}` 是多少？如何保存？",
+               "`{m}` 刚创建的 `{e}`，`{fld}` 是多少？", "`{m}` 为新的 `{e}` 写入的初始 `{fld}` 是什么？", "`{m}` 在哪里设置 `{e}` 的初始 `{fld}`？"]},
+    "status_meaning": {
+        "en": ["What does `{fld}` = `{v}` mean for a `{e}`, and which code sets it?", "In `{e}`, what is the meaning of `{fld}` value `{v}`, and where is it assigned?",
+               "I found a `{e}` with `{fld}` = `{v}`. What does that mean, and what put it there?",
+               "Which operations leave a `{e}` at `{fld}` `{v}`, and what does that value stand for?",
+               "What state is a `{e}` in when its `{fld}` is `{v}`, and which code sets it?", "Where is `{fld}` set to `{v}`, and what does the value mean?"],
+        "zh": ["`{e}` 的 `{fld}` 为 `{v}` 表示什么？由哪些代码设置？", "`{e}` 中 `{fld}` 的值 `{v}` 代表什么含义？在哪里被赋值？",
+               "查到一条 `{e}` 的 `{fld}` 为 `{v}`，这代表什么？是哪段代码写入的？", "哪些操作会把 `{e}` 的 `{fld}` 设为 `{v}`？这个值代表什么？",
+               "`{fld}` 为 `{v}` 时 `{e}` 处于什么状态？由哪些代码设置？", "`{fld}` 在哪里被设为 `{v}`？这个值是什么意思？"]},
+    # persistence: the question fits the statement (an INSERT is never asked which rows it touches)
+    "sql_update": {
+        "en": ["Which SQL does `{stmt}` run on `{table}`, and what guards it?", "What does `{stmt}` write to `{table}`, and under which WHERE condition?",
+               "How does `{stmt}` update `{table}`, and what stops a bad write?", "What breaks if I remove the {guard} condition from `{stmt}`?",
+               "Why does `{stmt}` test {guard} in its WHERE clause?", "Could `{stmt}` overwrite a `{table}` row it should not touch?",
+               "Two requests run `{stmt}` on the same `{table}` row. What does the WHERE clause do about it?"],
+        "zh": ["`{stmt}` 对 `{table}` 表执行什么 SQL？有什么防护条件？", "`{stmt}` 会对 `{table}` 表写入什么？WHERE 条件是什么？",
+               "`{stmt}` 如何更新 `{table}` 表？它如何防止错误写入？", "如果去掉 `{stmt}` 中的条件 {guard}，会出什么问题？",
+               "`{stmt}` 的 WHERE 子句为什么要判断 {guard}？", "`{stmt}` 会不会覆盖 `{table}` 表中不该修改的记录？",
+               "两个请求同时对 `{table}` 的同一行执行 `{stmt}`，WHERE 子句起什么作用？"]},
+    "sql_delete": {
+        "en": ["Which rows of `{table}` does `{stmt}` delete, and what guards it?", "What breaks if I remove the {guard} condition from `{stmt}`?",
+               "Could `{stmt}` delete `{table}` rows it should keep?", "What does `{stmt}` remove from `{table}`, and under which condition?",
+               "Which SQL does `{stmt}` run on `{table}`, and what guards it?"],
+        "zh": ["`{stmt}` 会删除 `{table}` 表的哪些记录？有什么防护条件？", "如果去掉 `{stmt}` 中的条件 {guard}，会出什么问题？",
+               "`{stmt}` 会不会删掉 `{table}` 表中应该保留的记录？", "`{stmt}` 从 `{table}` 表删除什么？条件是什么？",
+               "`{stmt}` 对 `{table}` 表执行什么 SQL？有什么防护条件？"]},
+    "sql_plain": {
+        "en": ["What does `{stmt}` do to `{table}`?", "Which SQL does `{stmt}` run on `{table}`?",
+               "What does `{stmt}` change in `{table}`, and for which rows?", "Is anything limiting which `{table}` rows `{stmt}` affects?",
+               "Explain the SQL behind `{stmt}`."],
+        "zh": ["`{stmt}` 对 `{table}` 表做了什么？", "`{stmt}` 对 `{table}` 表执行什么 SQL？", "`{stmt}` 修改 `{table}` 表的什么内容？作用于哪些记录？",
+               "`{stmt}` 影响 `{table}` 表的哪些记录，有没有限制？", "请解释 `{stmt}` 背后的 SQL。"]},
+    "sql_insert": {
+        "en": ["What does `{stmt}` insert into `{table}`?", "Which columns does `{stmt}` write to `{table}`?",
+               "What does a new `{table}` row from `{stmt}` contain?", "Which SQL does `{stmt}` use to add rows to `{table}`?",
+               "When `{stmt}` saves a record, which `{table}` columns are filled?"],
+        "zh": ["`{stmt}` 向 `{table}` 表插入什么？", "`{stmt}` 会写入 `{table}` 表的哪些列？", "`{stmt}` 新增的 `{table}` 记录包含哪些内容？",
+               "`{stmt}` 用什么 SQL 向 `{table}` 表新增记录？", "`{stmt}` 保存记录时会填写 `{table}` 表的哪些列？"]},
+    "sql_select": {
+        "en": ["Which rows of `{table}` does `{stmt}` select?", "What filter does `{stmt}` apply when reading `{table}`?",
+               "Which `{table}` records come back from `{stmt}`?", "What WHERE clause does `{stmt}` use on `{table}`?",
+               "I call `{stmt}`. Which rows of `{table}` will I get?"],
+        "zh": ["`{stmt}` 会从 `{table}` 表中查询哪些记录？", "`{stmt}` 读取 `{table}` 表时使用了什么过滤条件？", "`{stmt}` 会返回 `{table}` 表的哪些记录？",
+               "`{stmt}` 查询 `{table}` 表用的 WHERE 条件是什么？", "调用 `{stmt}` 会拿到 `{table}` 表的哪些行？"]},
+    "java_update": {
+        "en": ["What does `{caller}` write to `{table}`, and which rows does it touch?", "How does `{caller}` change `{table}`?",
+               "Which `{table}` rows does `{caller}` update, and with what?", "What ends up in `{table}` after `{caller}` runs?",
+               "Which columns of `{table}` does `{caller}` modify?",
+               "Which `{table}` rows does `{caller}` modify, and how are they chosen?", "What does `{caller}` save to `{table}`?"],
+        "zh": ["`{caller}` 会向 `{table}` 表写入什么？影响哪些记录？", "`{caller}` 如何修改 `{table}` 表？", "`{caller}` 更新 `{table}` 表的哪些记录？写入什么？",
+               "`{caller}` 执行后 `{table}` 表里会是什么？", "`{caller}` 修改 `{table}` 表的哪些列？",
+               "`{caller}` 修改 `{table}` 表的哪些记录？如何选出？", "`{caller}` 往 `{table}` 表保存了什么？"]},
+    "java_insert": {
+        "en": ["What does `{caller}` insert into `{table}`?", "Which values does `{caller}` put into a new `{table}` row?",
+               "How does `{caller}` build the `{table}` record it saves?", "What record does `{caller}` add to `{table}`, and how is it filled?",
+               "Which fields of the new `{table}` row does `{caller}` set?"],
+        "zh": ["`{caller}` 向 `{table}` 表插入什么？", "`{caller}` 在新的 `{table}` 记录中放入哪些值？", "`{caller}` 保存的 `{table}` 记录是怎么构造的？",
+               "`{caller}` 向 `{table}` 表新增什么记录？如何赋值？", "`{caller}` 为新的 `{table}` 记录设置了哪些字段？"]},
+    "java_delete": {
+        "en": ["Which `{table}` rows does `{caller}` delete?", "What does `{caller}` remove from `{table}`?",
+               "How does `{caller}` pick the `{table}` rows it deletes?", "What gets deleted from `{table}` when `{caller}` runs?"],
+        "zh": ["`{caller}` 会删除 `{table}` 表的哪些记录？", "`{caller}` 从 `{table}` 表删除什么？", "`{caller}` 如何选出要删除的 `{table}` 记录？",
+               "`{caller}` 执行时会从 `{table}` 表删掉什么？"]},
+    "multi_write": {
+        "en": ["Which tables does `{caller}` write through `{callee}`?", "What does the call to `{callee}` in `{caller}` write?",
+               "Which tables change when `{caller}` calls `{callee}`?", "Through `{callee}`, which tables does `{caller}` touch?"],
+        "zh": ["`{caller}` 通过 `{callee}` 会写哪些表？", "`{caller}` 中对 `{callee}` 的调用会写入什么？", "`{caller}` 调用 `{callee}` 时哪些表会被修改？",
+               "`{caller}` 经由 `{callee}` 会改动哪些表？"]},
+    "computation": {
+        "en": ["How is `{t}` computed in `{m}`?", "What formula does `{m}` use for `{t}`?", "How does `{m}` arrive at `{t}`?",
+               "Where does the value of `{t}` in `{m}` come from?", "If `{t}` looks wrong, which expression in `{m}` should I check?",
+               "Which inputs go into `{t}` in `{m}`?", "Explain the arithmetic behind `{t}` in `{m}`."],
+        "zh": ["`{m}` 中的 `{t}` 是如何计算的？", "`{m}` 用什么公式计算 `{t}`？", "`{m}` 是怎样得出 `{t}` 的？", "`{m}` 里 `{t}` 的值从哪里来？",
+               "如果 `{t}` 的值不对，应该检查 `{m}` 里的哪个表达式？", "`{m}` 计算 `{t}` 用到了哪些输入？", "解释 `{m}` 中 `{t}` 的计算过程。"]},
+    # flows
+    "flow": {
+        "en": ["What does `{m}` do, step by step?", "In which order does `{m}` call its collaborators?", "Walk through the main steps of `{m}`.",
+               "I'm new to `{m}`. What does it call, in order?", "Give me the call sequence of `{m}`.", "What happens, in order, when `{m}` runs?",
+               "Which calls does `{m}` make, and in what order?"],
+        "zh": ["`{m}` 依次做了哪些事情？", "`{m}` 按什么顺序调用各个组件？", "请按顺序说明 `{m}` 的主要步骤。", "刚接触 `{m}`，它依次调用了什么？",
+               "给出 `{m}` 的调用顺序。", "`{m}` 运行时按顺序会发生什么？", "`{m}` 调用了哪些方法？顺序如何？"]},
+    "flow_http": {
+        "en": ["When {http} is called, which steps does `{m}` run, in order?", "What does `{m}` do, in order, when a client calls {http}?",
+               "A client sends {http}. Which calls does `{m}` make, in order?", "What happens behind {http}, step by step?",
+               "Trace the calls `{m}` makes for {http}.", "Which services and mappers does {http} go through in `{m}`?",
+               "Which code does {http} run, in order, inside `{m}`?"],
+        "zh": ["调用 {http} 时，`{m}` 会依次执行哪些步骤？", "客户端调用 {http} 时，`{m}` 会按什么顺序处理？", "客户端发送 {http} 后，`{m}` 依次调用了什么？",
+               "{http} 背后按步骤发生了什么？", "梳理一下 `{m}` 处理 {http} 时的调用。", "{http} 在 `{m}` 中依次经过哪些服务和 Mapper？", "{http} 在 `{m}` 中按顺序执行了哪些代码？"]},
+    "flow_window": {
+        "en": ["In `{m}`, what happens after {prev}?", "What does `{m}` do once {prev} has run?", "What comes after {prev} in `{m}`?",
+               "`{m}` has just called {prev}. What are the next calls?", "Continue the call sequence of `{m}` after {prev}."],
+        "zh": ["在 `{m}` 中，{prev} 之后会执行什么？", "`{m}` 执行完 {prev} 之后做了什么？", "`{m}` 里 {prev} 后面是什么？",
+               "`{m}` 刚调用完 {prev}，接下来调用什么？", "接着 {prev} 说明 `{m}` 后续的调用顺序。"]},
+    "flow_guard": {
+        "en": ["When {http} is called, which SQL guards protect the writes of `{m}`?", "Which WHERE conditions stop `{m}` ({http}) from writing bad data?",
+               "What stops {http} from changing rows it should not touch in `{m}`?",
+               "Which conditions in the SQL reached by `{m}` ({http}) keep the data consistent?",
+               "If two clients call {http} at once, which WHERE guards in the writes of `{m}` matter?"],
+        "zh": ["调用 {http} 时，`{m}` 的写操作受哪些 SQL 防护条件保护？", "哪些 WHERE 条件防止 `{m}`（{http}）写入错误数据？",
+               "是什么阻止 {http} 在 `{m}` 中修改不该修改的记录？", "`{m}`（{http}）涉及的 SQL 中哪些条件保证了数据一致？",
+               "两个客户端同时调用 {http} 时，`{m}` 写操作中的哪些 WHERE 条件起作用？"]},
+    # asynchronous entries, by kind
+    "scheduled": {
+        "en": ["When does `{m}` run, and what does it do?", "What schedule triggers `{m}`, and what does it call?",
+               "How often does `{m}` fire, and what does it do?", "What does the job `{m}` do, and on which schedule?"],
+        "zh": ["定时任务 `{m}` 什么时候执行？它做什么？", "`{m}` 按什么时间表触发？会调用什么？", "`{m}` 多久触发一次？做什么？", "任务 `{m}` 做什么？按什么时间执行？"]},
+    "mq_listener": {
+        "en": ["What happens when a message arrives on queue `{queue}`?", "Which component consumes `{queue}`, and what does it do with a message?",
+               "A message lands on `{queue}`. Who handles it, and how?", "What listens on `{queue}`, and what does it do?"],
+        "zh": ["队列 `{queue}` 收到消息后会发生什么？", "哪个组件消费 `{queue}`？收到消息后做什么？", "一条消息进入 `{queue}`，由谁处理？怎么处理？",
+               "谁在监听 `{queue}`？它做什么？"]},
+    "mq_send": {
+        "en": ["How does `{m}` send its message, and how is the delay set?", "Where does `{m}` publish, and with which delay?",
+               "What message does `{m}` send, and where to?", "How long is the delay of the message `{m}` sends, and where does it go?"],
+        "zh": ["`{m}` 如何发送消息？延迟时间是怎么设置的？", "`{m}` 把消息发到哪里？延迟多久？", "`{m}` 发送什么消息？发到哪里？", "`{m}` 发出的消息延迟多久？发往哪里？"]},
+    "dlx": {
+        "en": ["What happens to a message that expires in the queue declared by `{m}`?", "Where do expired messages of the queue from `{m}` go?",
+               "A message in the queue from `{m}` times out. Where does it end up?", "How is the queue from `{m}` wired for expired messages?"],
+        "zh": ["`{m}` 声明的队列中的消息过期后会怎样？", "`{m}` 所声明队列里过期的消息会被投递到哪里？", "`{m}` 声明的队列里有消息超时了，它最后去了哪里？",
+               "`{m}` 声明的队列如何处理过期消息？"]},
+    "queue": {
+        "en": ["Which queue does `{m}` declare?", "What queue is set up by `{m}`?", "Which queue name does `{m}` create?", "What does `{m}` declare on the broker?"],
+        "zh": ["`{m}` 声明了哪个队列？", "`{m}` 创建了什么队列？", "`{m}` 声明的队列叫什么？", "`{m}` 在消息代理上声明了什么？"]},
+    "exchange": {
+        "en": ["Which exchange does `{m}` declare?", "What exchange is set up by `{m}`?", "Which exchange name does `{m}` create?", "What kind of exchange does `{m}` declare?"],
+        "zh": ["`{m}` 声明了哪个交换机？", "`{m}` 创建了什么交换机？", "`{m}` 声明的交换机叫什么？", "`{m}` 声明的是什么交换机？"]},
+    "binding": {
+        "en": ["What does the binding `{m}` connect, and with which routing key?", "Which queue and exchange does `{m}` bind?",
+               "How does `{m}` route messages?", "What routing key does the binding `{m}` use, and between what?"],
+        "zh": ["绑定 `{m}` 连接了什么？路由键是什么？", "`{m}` 绑定了哪个队列和交换机？", "`{m}` 如何路由消息？", "绑定 `{m}` 使用什么路由键？连接了哪两端？"]},
+    # transactions: the first table is answered "Yes. …", the second "All of them when …"
+    "transaction": {
+        "en": ["Does `{m}` run in a transaction, and which writes does it cover?", "Is `{m}` transactional, and what does the transaction cover?",
+               "Does `{m}` wrap its writes in a transaction?", "Do the writes in `{m}` commit together?"],
+        "zh": ["`{m}` 是否在事务中执行？事务覆盖哪些写操作？", "`{m}` 有事务吗？事务覆盖什么？", "`{m}` 的写操作包在事务里吗？", "`{m}` 中的写操作会一起提交吗？"]},
+    "transaction_rollback": {
+        "en": ["If `{m}` fails halfway, which of its writes are rolled back?", "An exception is thrown in the middle of `{m}`. Which writes are undone?",
+               "Which writes of `{m}` are undone when it fails?", "What is rolled back when `{m}` throws partway through?"],
+        "zh": ["如果 `{m}` 执行到一半失败，哪些写操作会回滚？", "`{m}` 执行中途抛出异常，哪些写操作会被撤销？", "`{m}` 失败时哪些写操作会被撤销？",
+               "`{m}` 中途抛异常时会回滚什么？"]},
+    # configuration and schema
+    "config": {
+        "en": ["What is `{key}` set to, and which code reads it?", "Which value does the setting `{key}` have in `{file}`, and where is it used?",
+               "If I change `{key}` in `{file}`, which code picks it up, and what is it now?", "Where is `{key}` configured, and with what value?",
+               "What value does `{file}` give `{key}`, and who reads it?"],
+        "zh": ["`{key}` 配置为多少？哪些代码读取它？", "`{file}` 中配置项 `{key}` 的值是什么？在哪里使用？", "如果修改 `{file}` 中的 `{key}`，哪些代码会受影响？现在的值是多少？",
+               "`{key}` 在哪里配置？值是多少？", "`{file}` 给 `{key}` 配了什么值？谁会读取？"]},
+    "config_read": {
+        "en": ["Which setting does `{reader}` read through `{field}`, and what is its value?", "Where does the value of `{field}` in `{reader}` come from?",
+               "`{field}` in `{reader}` is injected from configuration. Which key, and what value?", "Which configuration key feeds `{field}` of `{reader}`?"],
+        "zh": ["`{reader}` 通过字段 `{field}` 读取哪个配置项？值是多少？", "`{reader}` 中 `{field}` 的值从哪里来？", "`{reader}` 的 `{field}` 是从配置注入的，对应哪个配置项？值是多少？",
+               "哪个配置项为 `{reader}` 的 `{field}` 提供值？"]},
+    "column_default": {
+        "en": ["What is the default value of column `{col}` in table `{table}`?", "If no value is given, what does `{table}`.`{col}` default to?",
+               "An insert into `{table}` leaves out `{col}`. What value does it get?", "What does `{col}` start as in a new `{table}` row?",
+               "Which default does the schema give `{table}`.`{col}`?"],
+        "zh": ["表 `{table}` 的 `{col}` 列默认值是多少？", "如果不赋值，`{table}` 表的 `{col}` 列默认是什么？", "向 `{table}` 插入时没有给 `{col}`，它会是什么值？",
+               "新插入的 `{table}` 记录中 `{col}` 的初始值是什么？", "表结构给 `{table}` 的 `{col}` 设定了什么默认值？"]},
+    "column_values": {
+        "en": ["What values can `{table}.{col}` take, and what do they mean?", "What does each value of `{table}.{col}` stand for?",
+               "How do I read the numbers stored in `{table}.{col}`?", "Which values are documented for `{table}.{col}`?",
+               "What is the meaning of each `{table}.{col}` value?"],
+        "zh": ["`{table}.{col}` 可以取哪些值？分别表示什么？", "`{table}.{col}` 的每个取值分别代表什么？", "`{table}.{col}` 里存的数字该怎么理解？",
+               "`{table}.{col}` 有哪些有说明的取值？", "`{table}.{col}` 各个值的含义是什么？"]},
+    "seed_row": {
+        "en": ["Which values does the seed row of `{table}` insert?", "What does the initial data of `{table}` contain?",
+               "What is in the seed row the schema script adds to `{table}`?", "Which column values does the bundled data give `{table}`?"],
+        "zh": ["`{table}` 表的初始化数据行插入了哪些值？", "`{table}` 表的初始数据包含什么？", "建表脚本向 `{table}` 插入的初始行是什么内容？", "`{table}` 的预置数据各列是什么值？"]},
+    # layering
+    "entrypoint": {
+        "en": ["Which controller method and service implementation serve {http}?", "Which controller method handles {http}, and which service does it call?",
+               "Trace {http} from the controller to the service implementation.", "Where is {http} implemented?",
+               "I need to change {http}. Which controller and service do I touch?", "Which class handles {http}, and where is the real work done?",
+               "A request to {http} fails. Which handler and service should I look at?", "What code runs when {http} is called?",
+               "Which service method does {http} end up in?"],
+        "zh": ["{http} 由哪个控制器方法和哪个服务实现处理？", "{http} 请求由哪个控制器方法处理？它调用哪个服务？", "请说明 {http} 从控制器到服务实现的调用链。",
+               "{http} 是在哪里实现的？", "要修改 {http}，需要改哪个控制器和服务？", "哪个类处理 {http}？真正的逻辑在哪里？", "{http} 请求出错了，应该看哪个处理方法和服务？",
+               "调用 {http} 时运行的是哪段代码？", "{http} 最终进入哪个服务方法？"]},
+    # absences: every question asks whether a protection exists, so "No" is right
+    "no_status_check": {
+        "en": ["Does `{m}` check the current status before it updates?", "Is there a status guard in `{m}`?",
+               "Does `{m}` refuse to update a record that is in the wrong status?", "Is the current status verified anywhere in `{m}` before the write?",
+               "Does `{m}` make sure the record is still in the expected status?"],
+        "zh": ["`{m}` 在更新前会检查当前状态吗？", "`{m}` 有没有状态校验？", "记录状态不对时，`{m}` 会拒绝更新吗？", "`{m}` 在写入前有没有校验当前状态？",
+               "`{m}` 会确认记录仍处于预期状态吗？"]},
+    "no_owner_check": {
+        "en": ["Does `{m}` check that the record belongs to the current user?", "Does `{m}` stop a member from acting on another member's record?",
+               "Is ownership of the record verified in `{m}`?", "Does `{m}` compare the record's owner with the caller?", "Is there an ownership check in `{m}`?"],
+        "zh": ["`{m}` 会校验记录是否属于当前用户吗？", "`{m}` 会阻止会员操作其他会员的记录吗？", "`{m}` 有没有校验记录的归属？", "`{m}` 会比较记录的所有者和调用者吗？",
+               "`{m}` 中有归属校验吗？"]},
+    "computed_not_stored": {
+        "en": ["Is the value computed in `{m}` stored in the database?", "Does `{m}` save the value it computes?",
+               "Is the result of the computation in `{m}` persisted?", "Does the value computed by `{m}` end up in a table?"],
+        "zh": ["`{m}` 计算出的值会保存到数据库吗？", "`{m}` 会保存它计算出的值吗？", "`{m}` 的计算结果会持久化吗？", "`{m}` 算出的值会写进表里吗？"]},
+    "unguarded_write": {
+        "en": ["Does `{m}` check the values it writes to {table}?", "Is the input validated before `{m}` writes {table}?",
+               "Does `{m}` reject bad values before writing {table}?", "Is there any validation in `{m}` before it writes to {table}?"],
+        "zh": ["`{m}` 写入 {table_zh} 前会校验这些值吗？", "`{m}` 写 {table_zh} 之前会校验输入吗？", "`{m}` 写入 {table_zh} 前会拒绝不合法的值吗？",
+               "`{m}` 在写 {table_zh} 之前有任何校验吗？"]},
+    "no_transaction": {
+        "en": ["Does `{m}` run its writes in one transaction?", "If a later write of `{m}` fails, are the earlier ones rolled back?",
+               "Is `{m}` transactional?", "Do the writes of `{m}` commit or roll back together?"],
+        "zh": ["`{m}` 的多个写操作是否在同一个事务中？", "如果 `{m}` 中后面的写操作失败，前面的会回滚吗？", "`{m}` 有事务吗？", "`{m}` 的写操作会一起提交或一起回滚吗？"]},
+    # multi-hop questions from a trigger down to the data
+    "hop_scheduled": {
+        "en": ["When the scheduled job `{m}` fires (cron `{cron}`), what happens to {eff}?", "The job `{m}` runs on cron `{cron}`. How does it change {eff}?",
+               "What does each run of `{m}` (cron `{cron}`) do to {eff}?", "Follow `{m}` (cron `{cron}`) down to the database: what happens to {eff}?"],
+        "zh": ["定时任务 `{m}`（cron `{cron}`）触发时，{eff} 会发生什么变化？", "任务 `{m}` 按 cron `{cron}` 运行，它如何修改 {eff}？",
+               "`{m}`（cron `{cron}`）每次运行会对 {eff} 做什么？", "从 `{m}`（cron `{cron}`）一直追到数据库：{eff} 会怎样变化？"]},
+    "hop_mq_listener": {
+        "en": ["When `{m}` consumes a message from queue `{queue}`, what happens to {eff}?", "A message arrives on `{queue}` and `{m}` picks it up. What happens to {eff}?",
+               "Follow a message on `{queue}` through `{m}`: how do {eff} change?", "What does consuming `{queue}` in `{m}` do to {eff}?"],
+        "zh": ["`{m}` 从队列 `{queue}` 收到消息后，{eff} 会发生什么变化？", "`{queue}` 来了一条消息并由 `{m}` 处理，{eff} 会怎样？",
+               "跟踪 `{queue}` 上的一条消息经过 `{m}`：{eff} 如何变化？", "`{m}` 消费 `{queue}` 会对 {eff} 做什么？"]},
+    "hop_mq_send": {
+        "en": ["After `{m}` sends its delayed message, what happens to {eff} once the delay has passed?",
+               "`{m}` schedules a delayed message. When it comes due, how do {eff} change?",
+               "Follow the delayed message of `{m}` to the database: what happens to {eff}?", "What does the delayed message from `{m}` eventually do to {eff}?"],
+        "zh": ["`{m}` 发出延迟消息后，延迟时间到了时 {eff} 会发生什么变化？", "`{m}` 发出一条延迟消息，到期后 {eff} 会怎样变化？",
+               "跟踪 `{m}` 的延迟消息直到数据库：{eff} 会怎样？", "`{m}` 发出的延迟消息最终会对 {eff} 做什么？"]},
+}
+
+def _lead(opener: str, q: str) -> str:
+    "`q` after `opener`, lower-casing its first word after a colon unless that word is an acronym or code."
+    if opener.endswith(": ") and len(q) > 1 and q[0].isupper() and q[1].islower(): q = q[0].lower() + q[1:]
+    return opener + q
+
+def phrase(name: str, lang: str, seed: int, /, *ids: Any, **v) -> str:
+    "One phrasing of question `name` in `lang`, with an opener, chosen by `seed` and `ids` (the fact id, a window index…)."
+    q = pick(PHRASES[name][lang], seed, *ids, name, lang).format(**v)
+    return _lead(pick(OPENERS[lang], seed, *ids, name, lang, "opener"), q)
+
+def ask(f: Fact, ctx: "Ctx", name: str, /, *extra: Any, **v) -> dict[str, str]:
+    "The question `name` about fact `f` in every language, each phrasing chosen deterministically by the fact id."
+    return {L: phrase(name, L, ctx.seed, f.fact_id, *extra, **v) for L in LANGS}
+
+_SHAPE = ((re.compile(r"`[^`]*`|“[^”]*`[^”]*”"), "<id>"), (re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」"), "<str>"),
+          (re.compile(r"\b(?:GET|POST|PUT|DELETE|PATCH|ANY)\s+/\S*?(?=[\s?？，。,)）]|$)|(?<![\w<])/[\w{}/.$-]+"), "<http>"),
+          (re.compile(r"\d+(?:\.\d+)?"), "<n>"))
+
+def question_shape(q: str) -> str:
+    "A question with its identifiers, quoted strings, HTTP paths and numbers replaced by placeholders."
+    for rx, ph in _SHAPE: q = rx.sub(ph, q)
+    return q
+
+def shape_counts(questions: Iterable[tuple[str, str]]) -> dict[str, int]:
+    "Distinct question shapes per language, from (language, question) pairs."
+    shapes: dict[str, set] = defaultdict(set)
+    for L, q in questions: shapes[L].add(question_shape(q))
+    return {L: len(s) for L, s in sorted(shapes.items())}
+
+# %% ../nbs/04_generate_qa.ipynb #d5719064
 def _cond_q(cond: str, lang: str) -> str:
     inner = negated(cond)
     if lang == "en": return f"{bt(inner)} is false" if inner else bt(cond)
@@ -677,7 +974,7 @@ def _zero_rows_drafts(f: Fact, ctx: Ctx) -> list[Draft]:
                         f"`{short(g.fields.get('method'))}` 检查 {bt(g.fields.get('condition'))}。", ix))
     trace.append(tr("conclusion", "So a failed guard is a zero row count" + (", which the caller turns into an error." if checks else "."),
                     "因此条件不满足表现为影响行数为 0" + ("，调用方据此报错。" if checks else "。"), list(range(len(evidence)))))
-    q = _q(f, ctx, "failure", ZERO_Q, stmt=st, guard=sql(guard))
+    q = ask(f, ctx, "zero_rows", stmt=st, guard=sql(guard))
     return [_draft(f, "failure", q, both(a), trace[:6], evidence=evidence, fact_ids=[f.fact_id] + [g.fact_id for g in checks], quote=True)]
 
 def render_guard(f: Fact, ctx: Ctx) -> list[Draft]:
@@ -693,14 +990,14 @@ def render_guard(f: Fact, ctx: Ctx) -> list[Draft]:
     trace = [tr("locate", f"The check is in `{m}`.", f"该检查位于 `{m}` 中。", [k]),
              tr("condition", f"It tests {bt(cond)}.", f"它判断 {bt(cond)}。", [k] + ([len(ev) - 1] if len(ev) > len(f.evidence) else [])),
              tr("effect", f"When {w['en']}, it {guard_effect(fl, stmts, 'en')}.", f"当 {w['zh']}时，{guard_effect(fl, stmts, 'zh')}。", [len(f.evidence) - 1])]
-    q = _q(f, ctx, "what_happens_when", GUARD_Q, m=m, cond=w["q_en"], cond_zh=w["q_zh"])
+    q = ask(f, ctx, "guard", m=m, cond=w["q_en"], cond_zh=w["q_zh"], check=bt(cond))
     a = both(lambda L: (f"When {w['en']}, `{m}` {guard_effect(fl, stmts, L)}." if L == "en"
                         else f"当 {w['zh']}时，`{m}` 会{guard_effect(fl, stmts, L)}。") + http_note(fl.get("http"), L))
     out = [_draft(f, "what_happens_when", q, a, trace, evidence=ev)]
     msg, origs = fl.get("message"), origins(stmts, cond)
     siblings = [g for g in ctx.kind("guard") if g.fields.get("method") == fl.get("method") and g.fields.get("consequence") == "early_return"]
     if msg or (fl.get("consequence") == "early_return" and len(siblings) <= 1):
-        q2 = _q(f, ctx, "conditions", GUARD_COND_Q, m=m, msg=msg) if msg else _q(f, ctx, "conditions", GUARD_RET_Q, m=m)
+        q2 = ask(f, ctx, "guard_message", m=m, msg=msg) if msg else ask(f, ctx, "guard_return", m=m)
         def a2(L: str) -> str:
             en = L == "en"
             s = f"When {w['en']}" if en else f"当 {w['zh']}时"
@@ -745,7 +1042,7 @@ def method_checks_drafts(ctx: Ctx) -> list[Draft]:
             trace.append(tr("condition", f"It tests {bt(g.fields['condition'])}.", f"检查 {bt(g.fields['condition'])}。", ix))
         trace.append(tr("conclusion", "Each check stops the method before the work that follows it.", "每个检查都会在其后的处理之前拦截。", list(range(len(evidence)))))
         f0 = gs[0]
-        out.append(Draft("conditions", _q(f0, ctx, "checks", CHECKS_Q, m=m), a, trace, evidence, [g.fact_id for g in gs],
+        out.append(Draft("conditions", ask(f0, ctx, "checks", m=m), a, trace, evidence, [g.fact_id for g in gs],
                          group_of(f0.fact_id), f0.domain, f0.kind, 5, m))
     return out
 
@@ -856,15 +1153,6 @@ def transition_answer(f: Fact, ctx: Ctx, L: str) -> str:
     if L == "en": return f"`{m}` sets {target} to {to}{_how(f, tc, L)}." + _precondition(f, tc, L)
     return f"`{m}` 把 {('`' + e + '` 的 ') if e else ''}`{fld}` 设为 {to}{_how(f, tc, L)}。" + _precondition(f, tc, L)
 
-TRANS_Q = [("When does `{m}` set `{e}.{fld}` to {to}, and how?", "`{m}` 在什么情况下把 `{e}` 的 `{fld}` 设为 {to_zh}？如何实现？"),
-           ("How does `{m}` put a `{e}` into `{fld}` = {to}?", "`{m}` 如何把 `{e}` 的 `{fld}` 置为 {to_zh}？")]
-TRANS_FROM_Q = [("How does `{m}` move a `{e}` from `{fld}` {frm} to {to}?", "`{m}` 如何把 `{e}` 的 `{fld}` 从 {frm_zh} 改为 {to_zh}？"),
-                ("Which `{fld}` must a `{e}` have for `{m}` to set it to {to}, and how is it written?", "`{e}` 的 `{fld}` 必须是什么值，`{m}` 才会把它改为 {to_zh}？如何写入？")]
-INIT_Q = [("Which `{fld}` does a new `{e}` get in `{m}`?", "`{m}` 新建的 `{e}` 的 `{fld}` 初始值是什么？"),
-          ("What `{fld}` does `{m}` give a `{e}` it creates, and how is it saved?", "`{m}` 创建 `{e}` 时 `{fld}` 是多少？如何保存？")]
-MEANING_Q = [("What does `{fld}` = `{v}` mean for a `{e}`, and which code sets it?", "`{e}` 的 `{fld}` 为 `{v}` 表示什么？由哪些代码设置？"),
-             ("In `{e}`, what is the meaning of `{fld}` value `{v}`, and where is it assigned?", "`{e}` 中 `{fld}` 的值 `{v}` 代表什么含义？在哪里被赋值？")]
-
 def render_state_transition(f: Fact, ctx: Ctx) -> list[Draft]:
     "A `transition` question: how one method changes a status field."
     fl, ev = f.fields, f.evidence
@@ -874,8 +1162,7 @@ def render_state_transition(f: Fact, ctx: Ctx) -> list[Draft]:
     tc = transition_code(f, ctx)
     v = dict(m=m, e=e, fld=fld, to=status(to, fl.get("to_meaning"), "en"), to_zh=status(to, fl.get("to_meaning"), "zh"),
              frm=statuses(frm, fl.get("from_meanings"), "en"), frm_zh=statuses(frm, fl.get("from_meanings"), "zh"))
-    tpl = INIT_Q if tc.insert else TRANS_FROM_Q if frm else TRANS_Q
-    q = _q(f, ctx, "transition", tpl, **v)
+    q = ask(f, ctx, "transition_init" if tc.insert else "transition_from" if frm else "transition", **v)
     k_set = tc.ev.get("setter", tc.ev.get("call", 0))
     trace = [tr("locate", f"`{m}` writes `{fld}`" + (f" with {bt(tc.setter or tc.call)}." if tc.setter or tc.call else "."),
                 f"`{m}` 写入 `{fld}`" + (f"：{bt(tc.setter or tc.call)}。" if tc.setter or tc.call else "。"), [k_set]),
@@ -913,26 +1200,11 @@ def status_meaning_drafts(ctx: Ctx) -> list[Draft]:
             trace.append(tr("effect", f"`{short(t.fields.get('method'))}` sets it.", f"`{short(t.fields.get('method'))}` 会设置该值。", ix))
         trace.append(tr("conclusion", f"{len(ts)} operation(s) set `{fld}` to `{v}`.", f"共有 {len(ts)} 处代码把 `{fld}` 设为 `{v}`。", list(range(len(evidence)))))
         f0 = ts[0]
-        q = _q(f0, ctx, "status_meaning", MEANING_Q, e=e, fld=fld, v=v)
+        q = ask(f0, ctx, "status_meaning", e=e, fld=fld, v=v)
         out.append(Draft("status_meaning", q, a, trace, evidence, [t.fact_id for t in ts], group_of(f0.fact_id), f0.domain, f0.kind, 3, f"{e}.{fld}"))
     return out
 
 # %% ../nbs/04_generate_qa.ipynb #5824e1cc
-SQL_Q = [("Which SQL does `{stmt}` run on `{table}`, and what guards it?", "`{stmt}` 对 `{table}` 表执行什么 SQL？有什么防护条件？"),
-         ("What does `{stmt}` write to `{table}`, and under which WHERE condition?", "`{stmt}` 会对 `{table}` 表写入什么？WHERE 条件是什么？"),
-         ("How does `{stmt}` update `{table}`, and what stops a bad write?", "`{stmt}` 如何更新 `{table}` 表？它如何防止错误写入？")]
-INSERT_Q = [("What does `{stmt}` insert into `{table}`?", "`{stmt}` 向 `{table}` 表插入什么？"),
-            ("Which columns does `{stmt}` write to `{table}`?", "`{stmt}` 会写入 `{table}` 表的哪些列？")]
-PLAIN_Q = [("What does `{stmt}` do to `{table}`?", "`{stmt}` 对 `{table}` 表做了什么？"),
-           ("Which SQL does `{stmt}` run on `{table}`?", "`{stmt}` 对 `{table}` 表执行什么 SQL？")]
-SELECT_Q = [("Which rows of `{table}` does `{stmt}` select?", "`{stmt}` 会从 `{table}` 表中查询哪些记录？"),
-            ("What filter does `{stmt}` apply when reading `{table}`?", "`{stmt}` 读取 `{table}` 表时使用了什么过滤条件？")]
-JAVA_W_Q = [("What does `{caller}` write to `{table}`, and which rows does it touch?", "`{caller}` 会向 `{table}` 表写入什么？影响哪些记录？"),
-            ("How does `{caller}` change `{table}`?", "`{caller}` 如何修改 `{table}` 表？")]
-MULTI_W_Q = [("Which tables does `{caller}` write through `{callee}`?", "`{caller}` 通过 `{callee}` 会写哪些表？")]
-FAIL_Q = [("What happens if {guard} does not hold when `{stmt}` runs?", "执行 `{stmt}` 时如果 {guard} 不成立会怎样？"),
-          ("What if the guard {guard} of `{stmt}` fails?", "如果 `{stmt}` 的条件 {guard} 不满足，会发生什么？")]
-
 def _article(op: str) -> str:
     return "an" if op[:1] in "AEIOU" else "a"
 
@@ -1006,7 +1278,7 @@ def render_persistence(f: Fact, ctx: Ctx) -> list[Draft]:
                             else f"`{caller}` 调用 {bt(callee)}，会写入 {join([bt(t) for t in tables], L)} 表。") + http_note(None, L))
         trace = [tr("locate", f"`{caller}` calls {bt(callee)}.", f"`{caller}` 调用 {bt(callee)}。", [jw["ev"]]),
                  tr("effect", f"That call writes {len(tables)} tables.", f"该调用会写 {len(tables)} 张表。", _all(ev))]
-        return [_draft(f, "sql_guard", _q(f, ctx, "writes", MULTI_W_Q, caller=caller, callee=short(fl.get("statement"))), a, trace)]
+        return [_draft(f, "sql_guard", ask(f, ctx, "multi_write", caller=caller, callee=short(fl.get("statement"))), a, trace)]
     if java and not sel:
         jw = _java_write(f, ctx)
         sets = fl.get("set") or []
@@ -1034,10 +1306,11 @@ def render_persistence(f: Fact, ctx: Ctx) -> list[Draft]:
                  tr("effect", f"It writes {join([bt(c) for c in (fl.get('columns') or [])[:4]], 'en') or bt(table)}.",
                     f"写入 {join([bt(c) for c in (fl.get('columns') or [])[:4]], 'zh') or bt(table)}。", _all(ev))]
         if jw["criteria"]: trace.append(tr("constraint", f"Rows are picked by {bt(jw['criteria'])}.", f"通过 {bt(jw['criteria'])} 选择记录。", _all(ev)))
-        return [_draft(f, "sql_guard", _q(f, ctx, "sql_guard", JAVA_W_Q, caller=caller, table=table), both(a), trace, subject=caller,
+        return [_draft(f, "sql_guard", ask(f, ctx, "java_insert" if op in ("INSERT", "REPLACE") else "java_delete" if op == "DELETE" else "java_update", caller=caller, table=table), both(a), trace, subject=caller,
                        evidence=ev, fact_ids=[f.fact_id] + ([xml.fact_id] if xml is not None else []))]
-    tpl = SELECT_Q if sel else INSERT_Q if op in ("INSERT", "REPLACE") and not fl.get("guard") else SQL_Q if fl.get("guard") else PLAIN_Q
-    q = _q(f, ctx, "sql_guard", tpl, stmt=stmt, table=table)
+    key = ("sql_select" if sel else "sql_insert" if op in ("INSERT", "REPLACE") else "sql_plain" if not fl.get("guard")
+           else "sql_delete" if op == "DELETE" else "sql_update")
+    q = ask(f, ctx, key, stmt=stmt, table=table, guard=sql(fl.get("guard")))
     trace = [tr("locate", f"`{stmt}` is a mapper statement on {bt(table)}.", f"`{stmt}` 是作用于 {bt(table)} 表的 Mapper 语句。", [0]),
              tr("effect", (f"It sets {join([sql(x) for x in (fl.get('set') or [])[:3]], 'en')}." if fl.get("set") and not sel else f"Its WHERE is {sql(fl.get('where'))}." if fl.get("where") else f"It writes {bt(table)}."),
                 (f"它设置 {join([sql(x) for x in (fl.get('set') or [])[:3]], 'zh')}。" if fl.get("set") and not sel else f"它的 WHERE 条件是 {sql(fl.get('where'))}。" if fl.get("where") else f"它写入 {bt(table)} 表。"), _all(ev))]
@@ -1063,14 +1336,11 @@ def render_persistence(f: Fact, ctx: Ctx) -> list[Draft]:
         for g, ix in zip(checks, idx[1:]):
             t2.append(tr("condition", f"`{short(g.fields.get('method'))}` checks {bt(g.fields.get('condition'))}.",
                          f"`{short(g.fields.get('method'))}` 检查 {bt(g.fields.get('condition'))}。", ix))
-        out.append(_draft(f, "failure", _q(f, ctx, "failure", FAIL_Q, stmt=stmt, guard=sql(fl["guard"])), both(a2), t2[:6],
+        out.append(_draft(f, "failure", ask(f, ctx, "zero_rows", stmt=stmt, guard=sql(fl["guard"])), both(a2), t2[:6],
                           evidence=evidence, fact_ids=[f.fact_id] + [g.fact_id for g in checks], quote=True))
     return out
 
 # %% ../nbs/04_generate_qa.ipynb #9dbf2e4b
-COMP_Q = [("How is `{t}` computed in `{m}`?", "`{m}` 中的 `{t}` 是如何计算的？"),
-          ("What formula does `{m}` use for `{t}`?", "`{m}` 用什么公式计算 `{t}`？"),
-          ("How does `{m}` arrive at `{t}`?", "`{m}` 是怎样得出 `{t}` 的？")]
 MAX_STMT = 320
 
 def render_computation(f: Fact, ctx: Ctx) -> list[Draft]:
@@ -1096,16 +1366,9 @@ def render_computation(f: Fact, ctx: Ctx) -> list[Draft]:
     trace = [tr("locate", f"`{m}` assigns {bt(t)}.", f"`{m}` 给 {bt(t)} 赋值。", [0]),
              tr("computation", f"The expression is {bt(formula)}.", f"计算表达式为 {bt(formula)}。", _all(ev)),
              tr("conclusion", f"So {bt(t)} = {bt(formula)}.", f"因此 {bt(t)} = {bt(formula)}。", _all(ev))]
-    return [_draft(f, "computation", _q(f, ctx, "computation", COMP_Q, m=m, t=t), both(a), trace)]
+    return [_draft(f, "computation", ask(f, ctx, "computation", m=m, t=t), both(a), trace)]
 
 # %% ../nbs/04_generate_qa.ipynb #643e74a1
-FLOW_Q = [("What does `{m}` do, step by step?", "`{m}` 依次做了哪些事情？"),
-          ("In which order does `{m}` call its collaborators?", "`{m}` 按什么顺序调用各个组件？"),
-          ("Walk through the main steps of `{m}`.", "请按顺序说明 `{m}` 的主要步骤。")]
-FLOW_HTTP_Q = [("When {http} is called, which steps does `{m}` run, in order?", "调用 {http} 时，`{m}` 会依次执行哪些步骤？"),
-               ("What does `{m}` do, in order, when a client calls {http}?", "客户端调用 {http} 时，`{m}` 会按什么顺序处理？")]
-WINDOW_Q = [("In `{m}`, what happens after {prev}?", "在 `{m}` 中，{prev} 之后会执行什么？"),
-            ("What does `{m}` do once {prev} has run?", "`{m}` 执行完 {prev} 之后做了什么？")]
 MAX_FLOW_STEPS, WINDOW, STRIDE = 8, 6, 5
 
 @dataclass
@@ -1177,7 +1440,7 @@ def render_flow(f: Fact, ctx: Ctx) -> list[Draft]:
         if stm: s += (f" Mapper statements reached: {symbols(stm, L, 5)}." if L == "en" else f"涉及的 Mapper 语句：{symbols(stm, L, 5)}。")
         return s + _reach(f, L)
     http = fl.get("http")
-    q = (_q(f, ctx, "steps", FLOW_HTTP_Q, m=m, http=http) if http else _q(f, ctx, "steps", FLOW_Q, m=m))
+    q = ask(f, ctx, "flow_http", m=m, http=http) if http else ask(f, ctx, "flow", m=m)
     trace = [tr("locate", f"The flow is the body of `{m}`" + (f" ({http})." if http else "."), f"流程位于 `{m}` 中" + (f"（{http}）。" if http else "。"), sidx[:1])]
     for s, k in list(zip(shown, sidx))[:4]:
         trace.append(tr("call", f"Step {s.n}: {_step_phrase(s, None, 'en')}.", f"第 {s.n} 步：{_step_phrase(s, None, 'zh')}。", [k]))
@@ -1202,24 +1465,11 @@ def flow_window_drafts(ctx: Ctx) -> list[Draft]:
             for s, k in list(zip(win, sidx[1:]))[:4]:
                 trace.append(tr("call", f"Step {s.n}: {_step_phrase(s, None, 'en')}.", f"第 {s.n} 步：{_step_phrase(s, None, 'zh')}。", [k]))
             trace.append(tr("conclusion", f"These {len(win)} calls follow in this order.", f"之后按顺序执行这 {len(win)} 个调用。", list(range(len(evidence)))))
-            q = {L: pick(WINDOW_Q, ctx.seed, f.fact_id, "window", w)[i].format(m=m, prev=bt(prev.call)) for i, L in enumerate(LANGS)}
+            q = ask(f, ctx, "flow_window", w, m=m, prev=bt(prev.call))
             out.append(Draft("steps", q, a, trace[:6], evidence, [f.fact_id], group_of(f.fact_id), f.domain, f.kind, 10 + w, m))
     return out
 
 # %% ../nbs/04_generate_qa.ipynb #b9c891f2
-ASYNC_Q = {
-    "scheduled": [("When does `{m}` run, and what does it do?", "定时任务 `{m}` 什么时候执行？它做什么？"),
-                  ("What schedule triggers `{m}`, and what does it call?", "`{m}` 按什么时间表触发？会调用什么？")],
-    "mq_listener": [("What happens when a message arrives on queue `{queue}`?", "队列 `{queue}` 收到消息后会发生什么？"),
-                    ("Which component consumes `{queue}`, and what does it do with a message?", "哪个组件消费 `{queue}`？收到消息后做什么？")],
-    "mq_send": [("How does `{m}` send its message, and how is the delay set?", "`{m}` 如何发送消息？延迟时间是怎么设置的？"),
-                ("Where does `{m}` publish, and with which delay?", "`{m}` 把消息发到哪里？延迟多久？")],
-    "dlx": [("What happens to a message that expires in the queue declared by `{m}`?", "`{m}` 声明的队列中的消息过期后会怎样？"),
-            ("Where do expired messages of the queue from `{m}` go?", "`{m}` 所声明队列里过期的消息会被投递到哪里？")],
-    "queue": [("Which queue does `{m}` declare?", "`{m}` 声明了哪个队列？")],
-    "exchange": [("Which exchange does `{m}` declare?", "`{m}` 声明了哪个交换机？")],
-    "binding": [("What does the binding `{m}` connect, and with which routing key?", "绑定 `{m}` 连接了什么？路由键是什么？")]}
-
 def resolved(f: Fact, expr: str | None) -> str:
     "The literal stage 03 resolved for a constant expression (`` `expr` ('x') `` in the summary); '' when none."
     if not expr: return ""
@@ -1362,7 +1612,7 @@ def render_async(f: Fact, ctx: Ctx) -> list[Draft]:
     m = short(fl.get("method") or fl.get("component") or f.subject)
     queue = fl.get("queue") or ""
     if k == "mq_listener" and not queue: return []
-    q = _q(f, ctx, "async", ASYNC_Q[k], m=m, queue=resolved(f, queue) or queue)
+    q = ask(f, ctx, k, m=m, queue=resolved(f, queue) or queue)
     trace = [tr("locate", f"`{m}` is an asynchronous entry ({fl.get('mechanism')}).", f"`{m}` 是一个异步入口（{fl.get('mechanism')}）。", [0]),
              tr("effect", async_answer(f, ctx, "en"), async_answer(f, ctx, "zh"), _all(ev))]
     if fl.get("enabled") is False:
@@ -1370,16 +1620,12 @@ def render_async(f: Fact, ctx: Ctx) -> list[Draft]:
     return [_draft(f, "async", q, both(lambda L: async_answer(f, ctx, L)), trace)]
 
 # %% ../nbs/04_generate_qa.ipynb #1aa9d5e3
-TX_Q = [("Does `{m}` run in a transaction, and which writes does it cover?", "`{m}` 是否在事务中执行？事务覆盖哪些写操作？"),
-        ("If `{m}` fails halfway, which of its writes are rolled back?", "如果 `{m}` 执行到一半失败，哪些写操作会回滚？")]
-
 def render_transaction(f: Fact, ctx: Ctx) -> list[Draft]:
     "A `transaction` question: the annotation, its attributes and the writes it covers."
     fl, ev = f.fields, f.evidence
     m, ann = short(fl.get("method") or f.subject), fl.get("annotation")
     if not ann: return []
-    en_q, zh_q = pick(TX_Q, ctx.seed, f.fact_id, "transaction")
-    halfway = en_q.startswith("If")
+    halfway = pick([False, True], ctx.seed, f.fact_id, "transaction")   # the question asks what a failure rolls back
     covers = symbols(fl.get("covers") or [], "en", 6), symbols(fl.get("covers") or [], "zh", 6)
     def a(L: str) -> str:
         en = L == "en"
@@ -1401,16 +1647,7 @@ def render_transaction(f: Fact, ctx: Ctx) -> list[Draft]:
     trace = [tr("locate", f"`{m}` carries {bt(ann)}.", f"`{m}` 上有 {bt(ann)} 注解。", [0]),
              tr("effect", f"Its writes: {covers[0] or 'the calls inside it'}.", f"其中的写操作：{covers[1] or '方法内部的调用'}。", _all(ev)),
              tr("conclusion", "They share one transaction.", "它们处于同一个事务中。", _all(ev))]
-    return [_draft(f, "transaction", en_zh(en_q.format(m=m), zh_q.format(m=m)), both(a), trace)]
-
-CFG_Q = [("What is `{key}` set to, and which code reads it?", "`{key}` 配置为多少？哪些代码读取它？"),
-         ("Which value does the setting `{key}` have in `{file}`, and where is it used?", "`{file}` 中配置项 `{key}` 的值是什么？在哪里使用？")]
-CFG_READ_Q = [("Which setting does `{reader}` read through `{field}`, and what is its value?", "`{reader}` 通过字段 `{field}` 读取哪个配置项？值是多少？")]
-DDL_Q = [("What is the default value of column `{col}` in table `{table}`?", "表 `{table}` 的 `{col}` 列默认值是多少？"),
-         ("If no value is given, what does `{table}`.`{col}` default to?", "如果不赋值，`{table}` 表的 `{col}` 列默认是什么？")]
-VALUES_Q = [("What values can `{table}.{col}` take, and what do they mean?", "`{table}.{col}` 可以取哪些值？分别表示什么？"),
-            ("What does each value of `{table}.{col}` stand for?", "`{table}.{col}` 的每个取值分别代表什么？")]
-ROW_Q = [("Which values does the seed row of `{table}` insert?", "`{table}` 表的初始化数据行插入了哪些值？")]
+    return [_draft(f, "transaction", ask(f, ctx, "transaction_rollback" if halfway else "transaction", m=m), both(a), trace)]
 
 def documented_values(comment: str | None) -> list[tuple[str, str]]:
     "(value, meaning) pairs of a column comment such as `订单状态：0->待付款；1->待发货`."
@@ -1455,12 +1692,12 @@ def render_config(f: Fact, ctx: Ctx) -> list[Draft]:
                 return s + ("." if en else "。")
             trace = [tr("locate", f"`{t}.{c}` is declared in `{file}`.", f"`{t}.{c}` 定义在 `{file}` 中。", [0]),
                      tr("effect", "Its comment documents the values.", "列注释说明了各个取值。", _all(ev))]
-            return [_draft(f, "status_meaning", _q(f, ctx, "values", VALUES_Q, table=t, col=c), both(a), trace, subject=f"{t}.{c}")]
+            return [_draft(f, "status_meaning", ask(f, ctx, "column_values", table=t, col=c), both(a), trace, subject=f"{t}.{c}")]
         if val in (None, ""): return []
         cm = comment if comment and comment not in decl else None
         a = both(lambda L: (f"{bt(c)} of {bt(t)} defaults to `{val}`: the column is declared {bt(decl)}" + (f", with the comment “{cm}”." if cm else ".")) if L == "en"
                  else f"{bt(t)} 表的 {bt(c)} 列默认值为 `{val}`：定义为 {bt(decl)}" + (f"，列注释为“{cm}”。" if cm else "。"))
-        q = _q(f, ctx, "config", DDL_Q, table=t, col=c)
+        q = ask(f, ctx, "column_default", table=t, col=c)
     elif src == "table_row" and fl.get("table"):
         t = fl["table"]
         pairs = [p.split("=", 1) for p in str(val or "").split(", ") if "=" in p]
@@ -1468,7 +1705,7 @@ def render_config(f: Fact, ctx: Ctx) -> list[Draft]:
         a = both(lambda L: (f"`{file}` inserts one row into {bt(t)}" + (f" (“{comment}”)" if comment else "") + ": "
                             + join([f"{bt(k)} = `{v}`" for k, v in pairs], L) + ".") if L == "en"
                  else f"`{file}` 向 {bt(t)} 表" + (f"（{comment}）" if comment else "") + "插入一行数据：" + join([f"{bt(k)} = `{v}`" for k, v in pairs], L) + "。")
-        q = _q(f, ctx, "config", ROW_Q, table=t)
+        q = ask(f, ctx, "seed_row", table=t)
     else:
         if not key or val in (None, ""): return []
         readers = fl.get("read_by") or []
@@ -1492,9 +1729,9 @@ def render_config(f: Fact, ctx: Ctx) -> list[Draft]:
             return s
         a = both(a)
         if readers and fields_ and pick([0, 1], ctx.seed, f.fact_id, "cfgq"):
-            q = _q(f, ctx, "config", CFG_READ_Q, reader=short(readers[0]), field=fields_[0][0])
+            q = ask(f, ctx, "config_read", reader=short(readers[0]), field=fields_[0][0])
         else:
-            q = _q(f, ctx, "config", CFG_Q, key=key, file=file)
+            q = ask(f, ctx, "config", key=key, file=file)
         trace = [tr("locate", f"The value is defined in `{file}`.", f"该值定义在 `{file}` 中。", [next((i for i, e in enumerate(evidence) if not ev_is_java(e)), 0)]),
                  tr("effect", f"It is `{val}`.", f"取值为 `{val}`。", _all(evidence))]
         if readers: trace.append(tr("call", f"{symbols(readers, 'en')} reads it through `@Value`.", f"{symbols(readers, 'zh')} 通过 `@Value` 读取它。", _all(evidence)))
@@ -1503,10 +1740,6 @@ def render_config(f: Fact, ctx: Ctx) -> list[Draft]:
              tr("effect", f"It is `{val}`." if src != "table_row" else "The row lists its column values.",
                 f"取值为 `{val}`。" if src != "table_row" else "该行列出了各列的值。", _all(ev))]
     return [_draft(f, "config", q, a, trace)]
-
-LAYER_Q = [("Which controller method and service implementation serve {http}?", "{http} 由哪个控制器方法和哪个服务实现处理？"),
-           ("Which controller method handles {http}, and which service does it call?", "{http} 请求由哪个控制器方法处理？它调用哪个服务？"),
-           ("Trace {http} from the controller to the service implementation.", "请说明 {http} 从控制器到服务实现的调用链。")]
 
 def render_layering(f: Fact, ctx: Ctx) -> list[Draft]:
     "An `entrypoint` question: endpoint → controller (mappings as written) → service call → implementation."
@@ -1537,16 +1770,9 @@ def render_layering(f: Fact, ctx: Ctx) -> list[Draft]:
     trace = [tr("locate", f"`{ctl}` is mapped to {http}.", f"`{ctl}` 映射到 {http}。", [0]),
              tr("call", f"It delegates to {bt(call or svc or impl or ctl)}.", f"它委托给 {bt(call or svc or impl or ctl)}。", _all(ev))]
     if impl: trace.append(tr("conclusion", f"The work is done in `{impl}`.", f"实际逻辑在 `{impl}` 中。", _last(ev)))
-    return [_draft(f, "entrypoint", _q(f, ctx, "entrypoint", LAYER_Q, op=op or ctl, http=http), both(a), trace)]
+    return [_draft(f, "entrypoint", ask(f, ctx, "entrypoint", op=op or ctl, http=http), both(a), trace)]
 
-ABSENCE_Q = {"no_status_check": [("Does `{m}` check the current status before it updates?", "`{m}` 在更新前会检查当前状态吗？"),
-                                 ("Is there a status guard in `{m}`?", "`{m}` 有没有状态校验？")],
-             "no_owner_check": [("Does `{m}` check that the record belongs to the current user?", "`{m}` 会校验记录是否属于当前用户吗？"),
-                                ("Does `{m}` stop a member from acting on another member's record?", "`{m}` 会阻止会员操作其他会员的记录吗？")],
-             "computed_not_stored": [("Is the value computed in `{m}` stored in the database?", "`{m}` 计算出的值会保存到数据库吗？")],
-             "unguarded_write": [("Does `{m}` check the values it writes to `{table}`?", "`{m}` 写入 `{table}` 前会校验这些值吗？")],
-             "no_transaction": [("Does `{m}` run its writes in one transaction?", "`{m}` 的多个写操作是否在同一个事务中？"),
-                                ("If a later write of `{m}` fails, are the earlier ones rolled back?", "如果 `{m}` 中后面的写操作失败，前面的会回滚吗？")]}
+ABSENCES = ("no_status_check", "no_owner_check", "computed_not_stored", "unguarded_write", "no_transaction")  # keys of PHRASES
 
 def _code_list(stmts: list[Stmt], L: str, limit: int = 4, maxlen: int = 140) -> str:
     xs = [bt(clean_stmt(s.text)) for s in stmts if len(clean_stmt(s.text)) <= maxlen and clean_stmt(s.text)]
@@ -1557,7 +1783,7 @@ def render_absence(f: Fact, ctx: Ctx) -> list[Draft]:
     fl, ev = f.fields, f.evidence
     what, meth = fl.get("what"), fl.get("method") or f.subject
     m = short(meth)
-    if what not in ABSENCE_Q: return []
+    if what not in ABSENCES: return []
     stmts = ctx.stmts(f)
     code = (_code_list(stmts, "en"), _code_list(stmts, "zh"))
     rel = [ctx.facts[i] for i in f.related if i in ctx.facts]
@@ -1602,7 +1828,7 @@ def render_absence(f: Fact, ctx: Ctx) -> list[Draft]:
     trace = [tr("locate", f"The logic is in `{m}`.", f"逻辑位于 `{m}` 中。", [0]),
              tr("compare", "The cited lines contain no such check.", "引用的代码中没有这类检查。", _all(ev)),
              tr("conclusion", "So the answer is no.", "所以答案是否定的。", _all(ev))]
-    return [_draft(f, "check_absence", _q(f, ctx, "check_absence", ABSENCE_Q[what], m=m, table=table or "the table"), both(a), trace)]
+    return [_draft(f, "check_absence", ask(f, ctx, what, m=m, table=bt(table) or "the table", table_zh=f"{bt(table)} 表" if table else "该表"), both(a), trace)]
 
 RENDERERS: dict[str, Callable[[Fact, Ctx], list[Draft]]] = {
     "guard": render_guard, "state_transition": render_state_transition, "persistence": render_persistence,
@@ -1665,11 +1891,6 @@ def effect_claim(e: Fact, call: str, ctx: Ctx, L: str) -> str:
     if en: return f"{bt(call)} writes `{fl.get('table')}`" + (f" ({what})" if what else "") + (f", guarded by {sql(fl['guard'])}" if fl.get("guard") else "")
     return f"{bt(call)} 写入 `{fl.get('table')}` 表" + (f"（{what}）" if what else "") + (f"，防护条件为 {sql(fl['guard'])}" if fl.get("guard") else "")
 
-HOP_Q = {"scheduled": ("When the scheduled job `{m}` fires (cron `{cron}`), what happens to {eff}?", "定时任务 `{m}`（cron `{cron}`）触发时，{eff} 会发生什么变化？"),
-         "mq_listener": ("When `{m}` consumes a message from queue `{queue}`, what happens to {eff}?", "`{m}` 从队列 `{queue}` 收到消息后，{eff} 会发生什么变化？"),
-         "mq_send": ("After `{m}` sends its delayed message, what happens to {eff} once the delay has passed?",
-                     "`{m}` 发出延迟消息后，延迟时间到了时 {eff} 会发生什么变化？")}
-
 def _hop_text(c: Fact, ctx: Ctx, L: str) -> str:
     cf, en = c.fields, L == "en"
     cm = short(cf.get("method") or cf.get("component"))
@@ -1690,9 +1911,8 @@ def _hop_draft(start: Fact, chain: list[Fact], effects: list[tuple[Fact, str]], 
     m = short(sf.get("method") or sf.get("component"))
     last = chain[-1]
     call = _calls_text(last, ctx, "en") or bt(short(target))
-    def q(L: str) -> str:
-        en, zh = HOP_Q[sf.get("mechanism")]
-        return (en if L == "en" else zh).format(m=m, cron=sf.get("cron"), queue=sf.get("queue"), eff=_effect_targets(effects, L))
+    q = {L: phrase("hop_" + sf.get("mechanism"), L, ctx.seed, start.fact_id, variant, m=m, cron=sf.get("cron"), queue=sf.get("queue"),
+                   eff=_effect_targets(effects, L)) for L in LANGS}
     def a(L: str) -> str:
         en = L == "en"
         hops = [_hop_text(c, ctx, L) for c in chain]
@@ -1707,11 +1927,8 @@ def _hop_draft(start: Fact, chain: list[Fact], effects: list[tuple[Fact, str]], 
     for e, c in effects[:6 - len(trace) - 1]:
         trace.append(tr("effect", effect_claim(e, c, ctx, "en") + ".", effect_claim(e, c, ctx, "zh") + "。", ix[e.fact_id][:1]))
     trace.append(tr("conclusion", f"So the trigger ends in changes to {_effect_targets(effects, 'en')}.", f"因此该触发最终修改 {_effect_targets(effects, 'zh')}。", list(range(len(evidence)))))
-    return Draft("multi_hop", both(q), both(a), trace, evidence, [f.fact_id for f in facts], group_of(start.fact_id),
+    return Draft("multi_hop", q, both(a), trace, evidence, [f.fact_id for f in facts], group_of(start.fact_id),
                  start.domain, start.kind, variant, m)
-
-FLOW_GUARD_Q = [("When {http} is called, which SQL guards protect the writes of `{m}`?", "调用 {http} 时，`{m}` 的写操作受哪些 SQL 防护条件保护？"),
-                ("Which WHERE conditions stop `{m}` ({http}) from writing bad data?", "哪些 WHERE 条件防止 `{m}`（{http}）写入错误数据？")]
 
 def _flow_guard_draft(f: Fact, ctx: Ctx) -> Draft | None:
     fl = f.fields
@@ -1734,7 +1951,7 @@ def _flow_guard_draft(f: Fact, ctx: Ctx) -> Draft | None:
         trace.append(tr("constraint", f"`{short(p.fields.get('statement'))}` is guarded by {sql(p.fields['guard'])}.",
                         f"`{short(p.fields.get('statement'))}` 的防护条件为 {sql(p.fields['guard'])}。", ix))
     trace.append(tr("conclusion", "These WHERE guards protect those writes.", "这些 WHERE 条件保护着这些写操作。", list(range(len(evidence)))))
-    q = {L: pick(FLOW_GUARD_Q, ctx.seed, f.fact_id, "flow_guard")[i].format(http=fl["http"], m=m) for i, L in enumerate(LANGS)}
+    q = ask(f, ctx, "flow_guard", http=fl["http"], m=m)
     return Draft("multi_hop", q, both(a), trace[:6], evidence, [f.fact_id] + [p.fact_id for p in pers], group_of(f.fact_id), f.domain, f.kind, 2, m)
 
 def multi_hop_drafts(ctx: Ctx) -> list[Draft]:
@@ -1872,7 +2089,8 @@ def generate(facts: list[Fact], qs: Any, code: CodeText | None = None, quiet: bo
 
 STAGE = StageSpec("04", inputs=(("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02"),
                                 ("extracted/rules_and_flows.json", "03")),
-                  outputs=("samples/qa_raw.jsonl",), sections=("qa",))
+                  outputs=("samples/qa_raw.jsonl",), sections=("qa", "llm"),
+                  scratch=(".cache/*",))   # the LLM backend's response cache ([llm] cache_dir, relative to the run folder)
 
 def run(settings: Settings, out: Path, force: bool = False):
     "Stage 04: render `samples/qa_raw.jsonl` from the facts."
@@ -1880,11 +2098,14 @@ def run(settings: Settings, out: Path, force: bool = False):
 
 def work(ctx: StageRun) -> dict:
     "Stage 04's work: render the QA samples; returns the manifest counts."
-    settings = ctx.settings
-    if settings.qa.llm: raise AutocodeError("settings.ini [qa] llm = true: the LLM phrasing backend is not available in this version; set [qa] llm = false")
+    settings, index = ctx.settings, ctx.input("raw_index/repo_index.jsonl")
     with ctx.timer("load"):
         facts = load_facts(ctx.input("extracted/rules_and_flows.json"))
-        code = CodeText.from_index(ctx.input("raw_index/repo_index.jsonl"), {e.path for f in facts for e in f.evidence})
+        code = CodeText.from_index(index, {e.path for f in facts for e in f.evidence})
     with ctx.timer("generate"): samples, counts = generate(facts, settings.qa, code, settings.run.quiet)
+    if settings.qa.llm:                               # optional: an LLM rewrites the words, checked like template text (04a_llm)
+        from autocode.llm import rephrase_stage
+        with ctx.timer("llm"):
+            samples, counts["llm"] = rephrase_stage(samples, settings, ctx.out, lambda e: "\n".join(code.get(e)), index)
     with ctx.timer("write"): write_jsonl(ctx.out / "samples/qa_raw.jsonl", samples)
     return counts

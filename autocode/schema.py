@@ -450,11 +450,18 @@ class CorpusSettings(Model):
     split_files: Annotated[int, Field(ge=1)] = 2000  # on Ray, a repository with more files to index splits stage 01 into tasks
 
 class LLMSettings(Model):
-    "[llm] an optional OpenAI-compatible endpoint for phrasing."
-    endpoint: str = ""
+    "[llm] an optional OpenAI-compatible server that rephrases samples (`pip install -e '.[llm]'`)."
+    backend: Literal["none", "openai"] = "none"
+    base_url: str = ""                      # e.g. http://127.0.0.1:8000/v1 (vLLM, Ollama, llama.cpp, transformers serve); empty: OpenAI
     model: str = ""
-    api_key_env: str = "OPENAI_API_KEY"
-    cache_dir: str = ".cache/llm"
+    api_key_env: str = "OPENAI_API_KEY"     # the environment variable that holds the API key
+    concurrency: Annotated[int, Field(ge=1)] = 4
+    timeout: Annotated[float, Field(gt=0)] = 60
+    retries: Annotated[int, Field(ge=0)] = 3
+    backoff: Annotated[float, Field(ge=0)] = 1.0   # seconds before the first retry, doubled for each next one
+    max_tokens: Annotated[int, Field(ge=1)] = 512
+    temperature: Annotated[float, Field(ge=0)] = 0.0
+    cache_dir: str = ".cache/llm"           # responses by prompt; relative to the run folder
 
 with warnings.catch_warnings():  # the [validate] section is named like BaseModel's deprecated `validate`
     warnings.filterwarnings("ignore", message='Field name "validate"', category=UserWarning)

@@ -169,9 +169,21 @@ def test_generated_mapper_statements_are_not_questions(run04, samples):
 
 
 def test_absence_questions_ask_for_a_protection_so_no_is_right():
-    "Every absence answer starts with 'No': each question variant must ask whether a protection exists."
-    from autocode.qa import ABSENCE_Q
-    for what, variants in ABSENCE_Q.items():
-        for en, zh in variants:
-            assert en.split()[0] in ("Does", "Is", "If"), (what, en)
+    "Every absence answer starts with 'No': each phrasing must ask whether a protection exists."
+    from autocode.qa import ABSENCES, PHRASES
+    for what in ABSENCES:
+        for en in PHRASES[what]["en"]:
+            assert en.split()[0] in ("Does", "Do", "Is", "If"), (what, en)
             assert "another member" not in en or "stop" in en, (what, en)
+        assert all(zh.endswith("吗？") or "是否" in zh or "有没有" in zh for zh in PHRASES[what]["zh"]), what
+
+
+def test_questions_fit_the_statement_and_vary(samples):
+    "An INSERT is never asked which rows it touches; each language has many question shapes, not one template per type."
+    from autocode.qa import shape_counts
+    for s in samples:
+        if s.language == "en" and " runs an INSERT" in s.answer[:200]: assert "which rows" not in s.question.lower(), s.question
+    per_type = {}
+    for s in samples: per_type.setdefault((s.language, s.qa_type), []).append(s)
+    for (L, t), ss in per_type.items():
+        if len(ss) >= 6: assert shape_counts((s.language, s.question) for s in ss)[L] >= 3, (L, t)
