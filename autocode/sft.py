@@ -426,7 +426,7 @@ def _extra_inputs(ctx: StageRun) -> dict[str, str]:
     return ex
 
 STAGE = StageSpec("08", inputs=(("dataset/final_train.jsonl", "06"), ("dataset/final_dev.jsonl", "06"), ("dataset/final_test.jsonl", "06")),
-                  outputs=("sft/dataset_info.json", "sft/length_report.jsonl", "sft/tokenizer/*",
+                  outputs=("sft/dataset_info.json", "sft/length_report.jsonl", "sft/README.md", "sft/tokenizer/*",
                            "sft/messages_*.jsonl", "sft/alpaca_*.jsonl", "sft/sharegpt_*.jsonl"),
                   sections=("sft",), extra_inputs=_extra_inputs)
 
