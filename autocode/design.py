@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .core import AutocodeError, read_json, timer, write_jsonl, StageRun, StageSpec, run_stage
+from .core import AutocodeError, read_json, timer, write_jsonl, StageRun, StageSpec, run_stage, iter_jsonl
 from .qa import (CodeText, Ctx, bt, group_of, join, load_facts, member_name, owner_name, same_method, short, sql, status,
                          symbols, tidy, transition_code, unxml)
 from .schema import Component, Design, DesignSample, DomainMap, Fact, Settings, TraceStep
@@ -650,11 +650,7 @@ def generate(facts: list[Fact], dm: DomainMap, iv: IndexView, conv: dict[str, Co
 
 def load_index_view(path: Path) -> IndexView:
     "The validator's view of `repo_index.jsonl` (names, tokens, endpoints)."
-    def chunks():
-        with open(path, encoding="utf-8") as fh:
-            for raw in fh:
-                if raw.strip(): yield json.loads(raw)
-    return index_view(chunks())
+    return index_view(iter_jsonl(path))
 
 STAGE = StageSpec("05", inputs=(("raw_index/repo_index.jsonl", "01"), ("extracted/domain_map.json", "02"),
                                 ("extracted/rules_and_flows.json", "03")),
