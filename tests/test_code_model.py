@@ -200,3 +200,12 @@ def test_body_ir_of_a_guard(fixture_run):
     assert b["throws"][0]["message"] == "id is required"
     dao_call = next(c for c in b["calls"] if c["name"] == "cancel")
     assert (dao_call["via"], dao_call["target"]) == ("field", _method(recs, "OrderDao.java", "cancel")["uid"])
+
+
+def test_workers_give_the_same_model(tmp_path):
+    "Records built in worker processes (and sent back) are the same bytes as in-process ones."
+    one = run(_settings(FIXTURE, tmp_path / "w1"), tmp_path / "w1")
+    two = run(_settings(FIXTURE, tmp_path / "w2", run__workers=2), tmp_path / "w2")
+    assert one.counts["java_parses"] == two.counts["java_parses"] > 0
+    assert (tmp_path / "w1" / "raw_index" / "code_model.jsonl").read_bytes() == \
+        (tmp_path / "w2" / "raw_index" / "code_model.jsonl").read_bytes()

@@ -71,6 +71,10 @@ class Ctx:
             if m["body"] is not None:
                 for c in m["body"]["calls"]: yield r, t, m, c
 
+    def simple_name_of(self, uid: str) -> str:
+        "The simple name of the type with this uid."
+        return uid.rsplit(".", 1)[-1].rsplit(":", 1)[-1]
+
     def type_of(self, name: str | None, rec: dict) -> tuple[dict, dict] | None:
         return self.ix.type_of(name, rec) if name else None
 
@@ -113,24 +117,18 @@ def apply_profiles(records: list[dict], names: list[str]) -> dict[str, int]:
     unknown = [n for n in names if n not in PROFILES]
     if unknown: raise KeyError(f"unknown profile(s) {', '.join(unknown)}; known: {', '.join(PROFILES)}")
     ctx = Ctx(records)
-    counts = {}
-    for name, p in PROFILES.items():
-        if name not in names or not ctx.uses(p): continue
-        before = _n_roles(records)
-        p.apply(ctx)
-        counts[name] = _n_roles(records) - before
-    return counts
-
-def _n_roles(records: list[dict]) -> int:
-    n = 0
-    for r in records:
-        n += sum(len(s["roles"]) for s in r["statements"])
+    ran = [name for name, p in PROFILES.items() if name in names and ctx.uses(p)]
+    for name in ran: PROFILES[name].apply(ctx)
+    counts = dict.fromkeys(ran, 0)
+    for r in records:   # roles by the profile that gave them
+        els = [*r["statements"], *r["types"]]
         for t in r["types"]:
-            n += len(t["roles"])
+            els += t["methods"]
             for m in t["methods"]:
-                n += len(m["roles"])
-                if m["body"] is not None: n += sum(len(c["roles"]) for c in m["body"]["calls"])
-    return n
+                if m["body"] is not None: els += [c for c in m["body"]["calls"] if c["roles"]]
+        for el in els:
+            for ro in el["roles"]: counts[ro["profile"]] = counts.get(ro["profile"], 0) + 1
+    return counts
 
 # %% ../../nbs/01c_profiles.ipynb #654e6420
 WEB_MAPPINGS = {"RequestMapping": None, "GetMapping": "GET", "PostMapping": "POST", "PutMapping": "PUT",
@@ -437,6 +435,7 @@ def messaging(ctx: Ctx) -> None:
                 phase = e["args"].get("phase", "AFTER_COMMIT").rsplit(".", 1)[-1] if e is not None and e["name"] == "TransactionalEventListener" else None
                 add_role(m, "event_listener", "messaging", event=ev, phase=phase)
             if ann(m, "Async") or ann(t, "Async"): add_role(m, "async", "messaging")
+    asyncs = {u for u, (_, _, m) in ctx.methods.items() if m["roles"] and has_role(m, "async")}
     for r, t, m, c in list(ctx.calls()):
         rt = c["receiver_type"]
         if rt in SENDERS and c["name"] in SEND_METHODS and c["args"]:
@@ -451,7 +450,7 @@ def messaging(ctx: Ctx) -> None:
             n = _NEW.match(arg)
             ev = simple_type(n.group(1)) if n else simple_type(m["body"]["locals"].get(arg, "") or "") or None
             add_role(c, "event_publish", "messaging", event=ev)
-        if c["target"] in ctx.methods and has_role(ctx.methods[c["target"]][2], "async"):
+        if c["target"] in asyncs:
             add_role(c, "async_call", "messaging", in_transaction=False)
 
 # %% ../../nbs/01c_profiles.ipynb #574fbecf
@@ -491,14 +490,15 @@ def remote(ctx: Ctx) -> None:
         dubbo_imports = any(i.startswith(DUBBO_PACKAGES) for i in r["imports"])
         if ann(t, "DubboService") or (ann(t, "Service") and dubbo_imports and any(i.endswith(".Service") and i.startswith(DUBBO_PACKAGES) for i in r["imports"])):
             add_role(t, "remote_service", "remote", kind="dubbo")
+    feign_names = {ctx.simple_name_of(u) for u in feign}
     for r, t, m, c in list(ctx.calls()):
         kind = service = None
-        rt = ctx.type_of(c["receiver_type"], r) if c["receiver_type"] else None
+        rt = ctx.type_of(c["receiver_type"], r) if c["receiver_type"] in feign_names else None
         if rt is not None and rt[1]["uid"] in feign: kind, service = "feign", feign[rt[1]["uid"]]["service"]
         elif c["receiver_type"] in HTTP_CLIENTS: kind = "http"
-        elif c["via"] in ("field", None) and c["receiver"]:
+        elif c["via"] in ("field", None) and c["receiver"] and t["fields"]:
             f = next((f for f in t["fields"] if f["name"] == c["receiver"].removeprefix("this.")), None)
-            if f is not None and ann(f, "Reference", "DubboReference"): kind, service = "dubbo", simple_type(f["type"])
+            if f is not None and f["annotations"] and ann(f, "Reference", "DubboReference"): kind, service = "dubbo", simple_type(f["type"])
         if kind is None: continue
         c["target"], c["via"] = None, "remote"
         add_role(c, "remote_call", "remote", kind=kind, service=service, in_transaction=False,

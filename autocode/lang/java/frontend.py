@@ -28,7 +28,6 @@ __all__ = ['JAVA', 'TYPE_KINDS', 'MEMBER_KINDS', 'FIELD_KINDS', 'COMMENTS', 'GEN
 # %% ../../../nbs/01b_java_frontend.ipynb #882e4f6b
 JAVA = Language(tree_sitter_java.language())
 _PARSER: Parser | None = None
-_CALLS = Query(JAVA, "(method_invocation) @call (argument_list [(line_comment) (block_comment)] @argcomment)")
 TYPE_KINDS = {"class_declaration": "class", "interface_declaration": "interface", "enum_declaration": "enum",
               "record_declaration": "record", "annotation_type_declaration": "annotation_type"}
 MEMBER_KINDS = {"method_declaration": "method", "constructor_declaration": "constructor",
@@ -250,6 +249,8 @@ def string_literals(expr: str) -> list[str]:
 
 # %% ../../../nbs/01b_java_frontend.ipynb #7ca42dc7
 _BODY = Query(JAVA, """
+(method_invocation) @call
+(argument_list [(line_comment) (block_comment)] @argcomment)
 (if_statement) @if
 (assignment_expression) @assign
 (return_statement) @return
@@ -267,9 +268,14 @@ def _short(s: str) -> str:
     return s if len(s) <= _MAX_TEXT else s[:_MAX_TEXT] + " …"
 
 def _stmts(n: Node) -> list[Node]:
-    "The statements of a block (a single statement is its own list)."
-    if n.type == "block": return [c for c in n.named_children if c.type not in COMMENTS]
-    return [n]
+    "The last two statements of a block, in order (a single statement is its own list)."
+    if n.type != "block": return [n]
+    out, i = [], n.named_child_count - 1
+    while i >= 0 and len(out) < 2:
+        c = n.named_child(i)
+        if c.type not in COMMENTS: out.append(c)
+        i -= 1
+    return out[::-1]
 
 def _arm(label: str, n: Node) -> dict:
     "An Arm record of a branch arm: its span and what its last statement does."
@@ -322,9 +328,8 @@ def _locals(n: Node) -> list[tuple[str, str]]:
         return [(_t(n.child_by_field_name("name")), _ws(_t(tn)))]
     return [(_t(d.child_by_field_name("name")), typ) for d in n.children_by_field_name("declarator")]
 
-def body_items(root: Node, src: bytes) -> dict[str, list[tuple[int, object]]]:
-    "Body IR records of a whole file by kind, each as (start_byte, record), in source order."
-    caps = QueryCursor(_BODY).captures(root)
+def body_items(caps: dict, src: bytes) -> dict[str, list[tuple[int, object]]]:
+    "Body IR records of a whole file by kind, each as (start_byte, record), in source order, from the file's query captures."
     out: dict[str, list] = {}
     for n in caps.get("if", ()): out.setdefault("branches", []).append((n.start_byte, _if(n)))
     for n in caps.get("assign", ()):
@@ -356,9 +361,8 @@ def _setter(c: dict) -> dict | None:
     return None
 
 # %% ../../../nbs/01b_java_frontend.ipynb #335468a9
-def _java_calls(root: Node) -> list[tuple[int, int, dict, dict]]:
-    "(start_byte, name_byte, call site, Call record) for every method invocation in the tree, in source order."
-    caps = QueryCursor(_CALLS).captures(root)
+def _java_calls(caps: dict) -> list[tuple[int, int, dict, dict]]:
+    "(start_byte, name_byte, call site, Call record) for every method invocation of the file's query captures, in source order."
     in_args: dict[int, int] = {}   # comments that are direct children of an argument list are not arguments
     for c in caps.get("argcomment", ()):
         k = c.parent.start_byte; in_args[k] = in_args.get(k, 0) + 1
@@ -419,9 +423,10 @@ class _JavaFile:
         package = _t(next((c for c in pkg_node.named_children if c.type in ("scoped_identifier", "identifier")), None)) if pkg_node else None
         self.package, self.imports = package or None, imports
         self.model["package"], self.model["imports"] = self.package, imports
-        self.calls = _java_calls(root)
+        caps = QueryCursor(_BODY).captures(root)
+        self.calls = _java_calls(caps)
         self.call_bytes = [c[1] for c in self.calls]
-        self.items = body_items(root, self.src)
+        self.items = body_items(caps, self.src)
         self.item_keys = {k: [b for b, _ in v] for k, v in self.items.items()}
         work: list = [("type", c, None, None, None, False) for c in reversed(types)]
         while work:   # explicit stack: ("type", node, outer, outer_sym, parent, generated) or ("members", frame)
@@ -771,6 +776,8 @@ class TypeIndex:
                 self.by_fq.setdefault(t["qualified_name"], []).append((r, t))
                 self.by_simple.setdefault(t["name"], []).append((r, t))
         self.cache: dict[tuple[str, str], tuple[dict, dict] | None] = {}
+        self.imports: dict[str, dict[str, str]] = {}   # path -> simple name -> imported qualified name
+        self.by_name: dict[str, dict[str, list[dict]]] = {}   # type uid -> method name -> methods
         self.impls: dict[str, list[tuple[dict, dict]]] = {}
         for r in records:
             for t in r["types"]:
@@ -793,7 +800,10 @@ class TypeIndex:
         if "." in name and "<" not in name and name in self.by_fq: found = self.pick(self.by_fq[name], rec)
         if found is None:
             own = [(rec, t) for t in rec["types"] if t["name"] == simple]
-            fqs = [i for i in rec["imports"] if i.endswith("." + simple) and not i.startswith("static ")]
+            imp = self.imports.get(rec["path"])
+            if imp is None:
+                imp = self.imports[rec["path"]] = {i.rsplit(".", 1)[-1]: i for i in rec["imports"] if not i.startswith("static ")}
+            fqs = [imp[simple]] if simple in imp else []
             if rec["package"]: fqs.append(f"{rec['package']}.{simple}")
             if own: found = own[0]
             else:
@@ -812,7 +822,11 @@ class TypeIndex:
         seen = set()
         while rt is not None and rt[1]["uid"] not in seen:
             seen.add(rt[1]["uid"])
-            ms = [m for m in rt[1]["methods"] if m["name"] == name]
+            names = self.by_name.get(rt[1]["uid"])
+            if names is None:
+                names = self.by_name[rt[1]["uid"]] = {}
+                for m in rt[1]["methods"]: names.setdefault(m["name"], []).append(m)
+            ms = names.get(name)
             if ms: return rt, next((m for m in ms if len(m["params"]) == argc), ms[0])
             sup = rt[1]["extends"]
             rt = self.type_of(sup[0], rt[0]) if sup else None
