@@ -306,3 +306,15 @@ def test_english_only_papermill_run_leaves_no_litter(tmp_path, sample_run):
     from autocode.pipeline import stage_status
     s = load_settings(ROOT / "settings.ini", {"run.repo": str(sample_repo()), "run.out": str(out), "qa.languages": "en", "design.languages": "en"})
     assert [stage_status(get_stage(n), s) for n in ("04", "05")] == ["done", "done"]
+
+
+def test_kernels_get_their_temporary_folders_inside_the_run_folder(tmp_path):
+    "Kernel connection files and temporary folders live in the run folder; what a killed run left is removed by the next."
+    from autocode.pipeline import _kernel_scratch
+    stale = write(tmp_path, "notebooks/.kernel-tmp/runtime/kernel-123.json", "{}")   # as a kill -9 leaves it
+    keys = ("TMPDIR", "IPYTHONDIR", "JUPYTER_RUNTIME_DIR")
+    before = {k: os.environ.get(k) for k in keys}
+    with _kernel_scratch(tmp_path, inline=False):
+        assert not stale.exists()
+        for k in keys: assert Path(os.environ[k]).is_dir() and tmp_path in Path(os.environ[k]).parents, k
+    assert {k: os.environ.get(k) for k in keys} == before and not (tmp_path / "notebooks" / ".kernel-tmp").exists()
