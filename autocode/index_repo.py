@@ -1194,7 +1194,8 @@ def _die_with_parent(parent: int) -> None:
     "Pool worker set-up: the worker ends when the run that started it dies, even by `kill -9`."
     # a forked worker holds both ends of the pool's pipes, so it would never see the parent go and wait forever
     if sys.platform.startswith("linux"):
-        import ctypes, signal
+        import ctypes
+        import signal
         try: ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # 1 = PR_SET_PDEATHSIG
         except (OSError, AttributeError): pass
     if os.getppid() != parent: os._exit(1)   # the parent was gone before the signal was armed

@@ -318,3 +318,23 @@ def test_kernels_get_their_temporary_folders_inside_the_run_folder(tmp_path):
         assert not stale.exists()
         for k in keys: assert Path(os.environ[k]).is_dir() and tmp_path in Path(os.environ[k]).parents, k
     assert {k: os.environ.get(k) for k in keys} == before and not (tmp_path / "notebooks" / ".kernel-tmp").exists()
+
+
+def test_sigterm_unwinds_the_run(tmp_path):
+    "`kill` (SIGTERM) of a run: one line, exit 130, the lock released and the kernels' temporary folder removed."
+    repo = tmp_path / "repo"
+    body = "".join(f"    int m{i}(int x) {{ if (x > {i}) {{ return x + {i}; }} return x; }}\n" for i in range(300))
+    for i in range(60): write(repo, f"src/C{i}.java", f"package p;\n\npublic class C{i} {{\n{body}}}\n")
+    out = tmp_path / "o"
+    p = subprocess.Popen([*CMD, "run", "--stages", "01", "--workers", "1", "--repo", str(repo), "--out", str(out), "--quiet"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, "AUTOCODE_QUIET": "1"})
+    deadline = time.monotonic() + 120
+    while p.poll() is None and not (out / "notebooks" / ".kernel-tmp" / "runtime").exists() and time.monotonic() < deadline: time.sleep(0.05)
+    if p.poll() is not None: pytest.skip("the run ended before its kernel started")
+    time.sleep(1.0)
+    p.send_signal(signal.SIGTERM)
+    err = p.communicate(timeout=60)[1]
+    assert p.returncode == 130 and err.strip().splitlines()[-1] == "autocode: error: interrupted", (p.returncode, err[-1000:])
+    assert not (out / "notebooks" / ".kernel-tmp").exists()
+    from autocode.pipeline import run_lock
+    with run_lock(out): pass   # released
