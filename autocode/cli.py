@@ -8,7 +8,9 @@ Docs: https://autocode-dev.github.io/autocode/cli.html.md"""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -191,9 +193,18 @@ def corpus_command(args, settings: Settings, con) -> int:
         return _fail(f"{len(res.failed)} of {len(res.repos)} repositories failed (reasons in {res.out / 'corpus.json'}); "
                      "fix them and re-run the same command: finished repositories are skipped", 1)
     return 0
+def _terminated(signum, frame):
+    raise KeyboardInterrupt   # `kill` (SIGTERM) unwinds like Ctrl-C: kernels stop, the run's temporary folders go
 
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `autocode` command; returns the exit status."
+    main_thread = threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGTERM, _terminated) if main_thread else None
+    try: return _main(argv)
+    finally:
+        if main_thread: signal.signal(signal.SIGTERM, old)
+
+def _main(argv: list[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if not args.command:

@@ -32,11 +32,11 @@ from .schema import SCHEMA_VERSION, Manifest, Settings
 # %% auto #0
 __all__ = ['TEXT_ENCODINGS', 'STAGES', 'RUN_ONLY_KEYS', 'CJK_FONT_NAMES', 'CJK_FONT_FILES', 'AutocodeError', 'sha256_bytes',
            'sha256_text', 'split_lines', 'lines_sha256', 'looks_binary', 'decode_text', 'read_source', 'atomic_open',
-           'to_jsonable', 'dumps', 'write_json', 'read_json', 'write_jsonl', 'iter_jsonl', 'Stage', 'get_stage',
-           'stage_module', 'parse_stages', 'file_sha256', 'stage_and_spec', 'require_inputs', 'settings_digest',
-           'hash_files', 'timer', 'progress', 'cjk_fonts', 'use_cjk_fonts', 'project_root', 'sample_repo',
-           'default_out', 'load_settings', 'run_out', 'code_digest', 'finish_stage', 'up_to_date', 'StageSpec',
-           'StageRun', 'stage_run', 'declared_outputs', 'run_stage', 'prepare_inputs']
+           'to_jsonable', 'dumps', 'write_json', 'read_json', 'write_jsonl', 'iter_jsonl', 'iter_jsonl_where', 'Stage',
+           'get_stage', 'stage_module', 'parse_stages', 'file_sha256', 'stage_and_spec', 'require_inputs',
+           'settings_digest', 'hash_files', 'timer', 'progress', 'cjk_fonts', 'use_cjk_fonts', 'project_root',
+           'sample_repo', 'default_out', 'load_settings', 'run_out', 'code_digest', 'finish_stage', 'up_to_date',
+           'StageSpec', 'StageRun', 'stage_run', 'declared_outputs', 'run_stage', 'prepare_inputs']
 
 # %% ../nbs/00a_core.ipynb #b4907a08
 class AutocodeError(Exception):
@@ -130,6 +130,13 @@ def iter_jsonl(path: Path) -> Iterator[dict]:
     with open(path, "rb") as f:
         for line in f:
             if line.strip(): yield _decode(line)
+
+def iter_jsonl_where(path: Path, key: str, keep: Callable[[Any], bool]) -> Iterator[dict]:
+    "The records of a JSONL file whose `key` passes `keep`; the others are decoded only as far as that key."
+    probe = msgspec.json.Decoder(msgspec.defstruct("Probe", [(key, Any, None)])).decode
+    with open(path, "rb") as f:
+        for line in f:
+            if line.strip() and keep(getattr(probe(line), key)): yield _decode(line)
 
 # %% ../nbs/00a_core.ipynb #2d93e2fe
 @dataclass(frozen=True)

@@ -75,6 +75,12 @@ GLOB_BACKEND = "re2"
 def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
     return pathspec.PathSpec.from_lines("gitignore", list(patterns), backend=GLOB_BACKEND)
 
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+def _glob_key(rel: str) -> str:
+    "`rel` as RE2 can match it: a byte of a file name that is not UTF-8 (a surrogate escape) becomes `?`, one for one."
+    return _SURROGATE.sub("?", rel)
+
 # %% ../nbs/01_index_repo.ipynb #b935a566
 class WalkEntry(tuple):
     "A file seen by the walk: (path, size, mtime_ns, note); note is None or why it cannot be indexed."
@@ -125,10 +131,11 @@ def walk_repo(repo: Path, cfg: IndexSettings) -> list[WalkEntry]:
                 is_link = e.is_symlink()
                 is_dir = e.is_dir(follow_symlinks=False)
             except OSError: continue
+            key = _glob_key(rel)
             if is_dir:
-                if exclude.match_file(rel + "/") or _ignored(rel, True, ignores): continue
+                if exclude.match_file(key + "/") or _ignored(key, True, ignores): continue
                 stack.append((rel, ignores)); continue
-            if exclude.match_file(rel) or _ignored(rel, False, ignores): continue
+            if exclude.match_file(key) or _ignored(key, False, ignores): continue
             seen.add(rel)
             try: rel.encode("utf-8")
             except UnicodeEncodeError:   # bytes that are not UTF-8 in the name: recorded, never opened
@@ -815,7 +822,8 @@ def _die_with_parent(parent: int) -> None:
     "Pool worker set-up: the worker ends when the run that started it dies, even by `kill -9`."
     # a forked worker holds both ends of the pool's pipes, so it would never see the parent go and wait forever
     if sys.platform.startswith("linux"):
-        import ctypes, signal
+        import ctypes
+        import signal
         try: ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # 1 = PR_SET_PDEATHSIG
         except (OSError, AttributeError): pass
     if os.getppid() != parent: os._exit(1)   # the parent was gone before the signal was armed

@@ -8,7 +8,6 @@ Docs: https://autocode-dev.github.io/autocode/generate_qa.html.md"""
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 import re
 from collections import Counter, defaultdict
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .core import (AutocodeError, lines_sha256, progress, read_json, read_source, split_lines, write_jsonl,
-                           StageRun, StageSpec, run_stage)
+                           StageRun, StageSpec, run_stage, iter_jsonl_where)
 from .schema import Evidence, Fact, QASample, RulesAndFlows, Settings, TraceStep
 
 # %% auto #0
@@ -231,13 +230,10 @@ class CodeText:
     def from_index(cls, index_path: Path, paths: Iterable[str]) -> "CodeText":
         "Collect the lines of `paths` from the chunks of `repo_index.jsonl`."
         want, lines, chunks = set(paths), defaultdict(dict), defaultdict(list)
-        with open(index_path, encoding="utf-8") as fh:
-            for raw in fh:
-                c = json.loads(raw)
-                if c.get("path") not in want: continue
-                chunks[c["path"]].append((c["start_line"], c["end_line"], c["chunk_id"]))
-                for i, t in enumerate(split_lines(c.get("text") or "")):
-                    lines[c["path"]].setdefault(c["start_line"] + i, t)
+        for c in iter_jsonl_where(index_path, "path", want.__contains__):
+            chunks[c["path"]].append((c["start_line"], c["end_line"], c["chunk_id"]))
+            for i, t in enumerate(split_lines(c.get("text") or "")):
+                lines[c["path"]].setdefault(c["start_line"] + i, t)
         return cls(dict(lines), {p: sorted(v) for p, v in chunks.items()})
 
     @classmethod

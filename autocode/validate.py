@@ -30,9 +30,9 @@ __all__ = ['IDENT', 'CODE_SPAN', 'CJK', 'KEYWORDS', 'SPLITS', 'STAGE', 'IndexVie
            'SourceFiles', 'check_evidence', 'check_trace', 'code_spans', 'check_span', 'check_code_spans',
            'component_exists', 'check_components', 'check_sample', 'secret_findings', 'detect_secret_values',
            'redact_text', 'sample_lines', 'redact_sample', 'redact_rejected', 'leaked_credentials', 'dedup_text',
-           'normalise', 'shingles', 'jaccard', 'specificity', 'find_duplicates', 'split_units', 'assign_splits',
-           'leakage', 'render_design', 'to_row', 'size_category', 'dataset_card', 'read_samples', 'check_ratios',
-           'validate_samples', 'run', 'work']
+           'normalise', 'shingles', 'jaccard', 'specificity', 'new_minhash', 'new_lsh', 'find_duplicates',
+           'split_units', 'assign_splits', 'leakage', 'render_design', 'to_row', 'size_category', 'dataset_card',
+           'read_samples', 'check_ratios', 'validate_samples', 'run', 'work']
 
 # %% ../nbs/06_validate.ipynb #cf712cb1
 IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
@@ -374,6 +374,23 @@ class _UF:
         ra, rb = self.find(a), self.find(b)
         if ra != rb: self.p[max(ra, rb)] = min(ra, rb)
 
+@lru_cache(maxsize=None)
+def _empty_minhash(num_perm: int) -> MinHash: return MinHash(num_perm=num_perm, seed=1)
+
+def new_minhash(num_perm: int) -> MinHash:
+    "An empty MinHash (seed 1) that reuses the permutations drawn once per `num_perm` (drawing them is most of its cost)."
+    return _empty_minhash(num_perm).copy()
+
+@lru_cache(maxsize=None)
+def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    "The (bands, rows) MinHashLSH derives for `threshold` (a numerical optimisation), derived once."
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+def new_lsh(threshold: float, num_perm: int) -> MinHashLSH:
+    "An empty MinHashLSH index with the parameters datasketch chooses for `threshold`."
+    return MinHashLSH(threshold=threshold, num_perm=num_perm, params=_lsh_params(threshold, num_perm))
+
 def find_duplicates(samples: list[dict], threshold: float = 0.85, num_perm: int = 128, k: int = 3) -> list[dict]:
     "Clusters of exact and near duplicates, per language: [{kept, removed: [{sample_id, kind, similarity}]}]."
     by_id = {s["sample_id"]: s for s in samples}
@@ -389,10 +406,10 @@ def find_duplicates(samples: list[dict], threshold: float = 0.85, num_perm: int 
     for lang in sorted({by_id[r]["language"] for r in reps}):
         ids = sorted(r for r in reps if by_id[r]["language"] == lang)
         sh = {i: shingles(dedup_text(by_id[i]), k, lang) for i in ids}
-        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        lsh = new_lsh(threshold, num_perm)
         mh = {}
         for i in ids:
-            m = MinHash(num_perm=num_perm, seed=1)
+            m = new_minhash(num_perm)
             m.update_batch([x.encode("utf-8") for x in sorted(sh[i])])
             mh[i] = m; lsh.insert(i, m)
         for i in ids:
@@ -473,10 +490,10 @@ def leakage(rows: list[dict], threshold: float = 0.85, num_perm: int = 128, k: i
     pairs = []
     for lang in sorted({r["language"] for r in rows}):
         rs = sorted((r for r in rows if r["language"] == lang), key=lambda r: r["sample_id"])
-        lsh, mh, sh = MinHashLSH(threshold=threshold, num_perm=num_perm), {}, {}
+        lsh, mh, sh = new_lsh(threshold, num_perm), {}, {}
         for r in rs:
             sh[r["sample_id"]] = shingles(dedup_text(r), k, lang)
-            m = MinHash(num_perm=num_perm, seed=1); m.update_batch([x.encode() for x in sorted(sh[r["sample_id"]])])
+            m = new_minhash(num_perm); m.update_batch([x.encode() for x in sorted(sh[r["sample_id"]])])
             mh[r["sample_id"]] = m; lsh.insert(r["sample_id"], m)
         split_of = {r["sample_id"]: r["split"] for r in rs}
         for i in sorted(mh):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from autocode.credentials import run_credentials
 from autocode.core import iter_jsonl, load_settings, parse_stages, read_json, stage_module
 
 from test_bad_inputs import write  # noqa: E402  (tests/ is on the path under pytest)
-from test_cli import FAILING_NB  # noqa: E402
+from test_cli import CMD, FAILING_NB, autocode, one_line_error  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -150,7 +151,6 @@ def test_stage06_does_not_read_config_through_a_symlink(tmp_path):
 # ---------------------------------------------------------------- 7, 8, 9. where a run may write
 
 def test_bad_out_and_paths_are_one_line_errors(tmp_path):
-    from test_cli import autocode, one_line_error
     repo = tmp_path / "repo"
     card = write(repo, "dataset/README.md", "the repository's own file\n")
     write(repo, "src/A.java", "class A {}\n")
@@ -212,7 +212,6 @@ def test_settings_file_with_a_bom_and_carriage_returns_in_values(tmp_path):
 # ---------------------------------------------------------------- 12. one run per run folder
 
 def test_a_second_run_into_a_locked_folder_fails_with_one_line(tmp_path):
-    from test_cli import autocode, one_line_error
     from autocode.pipeline import LOCK_NAME, run_lock
     out = tmp_path / "run"; out.mkdir()
     with run_lock(out):
@@ -266,7 +265,6 @@ def _running(pid: int) -> bool:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_9_during_stage_01_leaves_no_pool_worker(tmp_path):
-    from test_cli import CMD
     repo = tmp_path / "repo"
     body = "".join(f"    int m{i}(int x) {{ if (x > {i}) {{ return x + {i}; }} return x; }}\n" for i in range(300))
     for i in range(120): write(repo, f"src/p{i % 6}/C{i}.java", f"package p;\n\npublic class C{i} {{\n{body}}}\n")
@@ -285,3 +283,59 @@ def test_kill_9_during_stage_01_leaves_no_pool_worker(tmp_path):
     alive = [k for k in kids if _running(k)]
     for k in alive: os.kill(k, signal.SIGKILL)   # clean up before failing
     assert not alive, f"pool workers still running after the run was killed: {alive}"
+
+
+# ---------------------------------------------------------------- 4, 14, 15. English only, on the papermill path
+
+def test_english_only_papermill_run_leaves_no_litter(tmp_path, sample_run):
+    "The README's `--set qa.languages=en` through the notebooks, with an unwritable home: no failure, no stray line, nothing in $TMPDIR."
+    out = tmp_path / "run"
+    shutil.copytree(sample_run("01-03"), out)
+    tmp = tmp_path / "tmpdir"; tmp.mkdir()
+    home = write(tmp_path, "not-a-folder", "") / "home"   # cannot be created, even by root
+    env = {**os.environ, "TMPDIR": str(tmp), "HOME": str(home), "AUTOCODE_QUIET": "1"}
+    args = ["run", "--stages", "04-05", "--out", str(out), "--quiet", "--set", "qa.languages=en", "--set", "design.languages=en"]
+    p = subprocess.run([*CMD, *args], cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stderr.strip() == "", p.stderr      # no kernel log line ([IPKernelApp] …), no warnings
+    assert sorted(tmp.iterdir()) == [] and not (out / "notebooks" / ".kernel-tmp").exists()
+    langs = {r["language"] for name in ("qa_raw", "design_tasks") for r in iter_jsonl(out / "samples" / f"{name}.jsonl")}
+    assert langs == {"en"}
+    shown = json.loads((out / "notebooks" / "04_generate_qa.ipynb").read_text())
+    assert any("Q: " in "".join(o.get("text", "")) for c in shown["cells"] for o in c.get("outputs", []))
+    from autocode.core import get_stage, sample_repo
+    from autocode.pipeline import stage_status
+    s = load_settings(ROOT / "settings.ini", {"run.repo": str(sample_repo()), "run.out": str(out), "qa.languages": "en", "design.languages": "en"})
+    assert [stage_status(get_stage(n), s) for n in ("04", "05")] == ["done", "done"]
+
+
+def test_kernels_get_their_temporary_folders_inside_the_run_folder(tmp_path):
+    "Kernel connection files and temporary folders live in the run folder; what a killed run left is removed by the next."
+    from autocode.pipeline import _kernel_scratch
+    stale = write(tmp_path, "notebooks/.kernel-tmp/runtime/kernel-123.json", "{}")   # as a kill -9 leaves it
+    keys = ("TMPDIR", "IPYTHONDIR", "JUPYTER_RUNTIME_DIR")
+    before = {k: os.environ.get(k) for k in keys}
+    with _kernel_scratch(tmp_path, inline=False):
+        assert not stale.exists()
+        for k in keys: assert Path(os.environ[k]).is_dir() and tmp_path in Path(os.environ[k]).parents, k
+    assert {k: os.environ.get(k) for k in keys} == before and not (tmp_path / "notebooks" / ".kernel-tmp").exists()
+
+
+def test_sigterm_unwinds_the_run(tmp_path):
+    "`kill` (SIGTERM) of a run: one line, exit 130, the lock released and the kernels' temporary folder removed."
+    repo = tmp_path / "repo"
+    body = "".join(f"    int m{i}(int x) {{ if (x > {i}) {{ return x + {i}; }} return x; }}\n" for i in range(300))
+    for i in range(60): write(repo, f"src/C{i}.java", f"package p;\n\npublic class C{i} {{\n{body}}}\n")
+    out = tmp_path / "o"
+    p = subprocess.Popen([*CMD, "run", "--stages", "01", "--workers", "1", "--repo", str(repo), "--out", str(out), "--quiet"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, "AUTOCODE_QUIET": "1"})
+    deadline = time.monotonic() + 120
+    while p.poll() is None and not (out / "notebooks" / ".kernel-tmp" / "runtime").exists() and time.monotonic() < deadline: time.sleep(0.05)
+    if p.poll() is not None: pytest.skip("the run ended before its kernel started")
+    time.sleep(1.0)
+    p.send_signal(signal.SIGTERM)
+    err = p.communicate(timeout=60)[1]
+    assert p.returncode == 130 and err.strip().splitlines()[-1] == "autocode: error: interrupted", (p.returncode, err[-1000:])
+    assert not (out / "notebooks" / ".kernel-tmp").exists()
+    from autocode.pipeline import run_lock
+    with run_lock(out): pass   # released
