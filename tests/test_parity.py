@@ -9,6 +9,7 @@ import pytest
 
 from autocode.core import STAGES, AutocodeError, load_settings, parse_stages, sample_repo, stage_module
 from autocode.pipeline import run_pipeline
+from test_audit_trail import check_audit_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = "01-03"
@@ -47,6 +48,10 @@ def test_papermill_and_inline_write_identical_artifacts(tmp_path):
         cells = json.loads((run / "notebooks" / nb).read_text())["cells"]
         outs = [o for c in cells if c["cell_type"] == "code" for o in c.get("outputs", [])]
         assert not [o for o in outs if o.get("output_type") == "error"], nb
+    # the executed copies read as an audit report (tests/test_audit_trail.py): summary first, no stderr, an HTML copy,
+    # and stage 03's plots (Chinese labels included, with no missing-glyph warning)
+    checked = {st.num: check_audit_notebook(run / "notebooks" / f"{st.notebook}.ipynb", run, st.num) for st in parse_stages(SPEC)}
+    assert checked["03"]["images"] >= 2
     a = artifacts(run)
     run.rename(tmp_path / "papermill")
     inline = run_pipeline(s, SPEC, inline=True)
