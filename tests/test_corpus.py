@@ -132,8 +132,10 @@ def ray_cluster():
 
 
 def test_ray_and_local_executors_give_byte_identical_datasets(local_corpus, ray_cluster, tmp_path, repos, settings):
-    res = run_corpus(settings, list(repos.values()), tmp_path / "ray", "ray")
+    s = settings.model_copy(deep=True); s.corpus.split_files = 5    # every fixture repository indexes its files as Ray tasks
+    res = run_corpus(s, list(repos.values()), tmp_path / "ray", "ray")
     assert {r["status"] for r in res.repos.values()} == {"done"}, res.repos
+    assert all(r.get("file_tasks") for r in res.repos.values()), res.repos
     assert {r["pid"] for r in res.repos.values()}.isdisjoint({os.getpid()})   # the repositories ran in Ray workers
     sft = sorted(str(p.relative_to(local_corpus)) for p in (local_corpus / "sft").rglob("*") if p.is_file() and "manifest" not in p.name)
     assert len(sft) > 5
