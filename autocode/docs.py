@@ -168,7 +168,7 @@ def markdown_summary(text: str) -> tuple[str, str]:
     paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()
              and not p.lstrip().startswith(("#", "<!--", "```", "|", "!", "-"))]
     first = re.sub(r"\s+", " ", paras[0].lstrip("> ")) if paras else ""
-    return title, re.split(r"(?<=[.;])\s", first, maxsplit=1)[0]
+    return title, re.split(r"(?<=\.)\s", first, maxsplit=1)[0]
 
 # %% ../nbs/11b_docs.ipynb #a07baacd
 def split_directives(src: str) -> tuple[dict[str, str], str]:
@@ -360,7 +360,7 @@ EXTRA_CSS = """/* notebook and API pages: wrap long code lines instead of clippi
 def _hook_page_content(html: str, page, config, files) -> str:
     "mkdocs hook: the page's one-line summary under its title in the sidebar; table-of-contents links to the headings' real ids."
     s = config["extra"]["summaries"].get(page.file.src_uri)
-    if s: page.meta["subtitle"] = s
+    if s: page.meta["subtitle"] = s.replace("`", "")  # plain text there
     def text(h): return re.sub(r"\s+", " ", re.sub(r"<[^>]+>|[`¶]", "", h)).strip()
     heads = [(m[1], text(m[2])) for m in re.finditer(r'<h[1-6][^>]*\bid="([^"]+)"[^>]*>(.*?)</h[1-6]>', html, re.S)]
     def fix(items):  # mkdocs-jupyter drops code from a heading ("Fitting `max_length`" → "Fitting", #fitting)

@@ -2,6 +2,9 @@
 has outputs) and opened in headless Chromium. Skipped where Chromium is not installed (`make browser` installs it)."""
 from __future__ import annotations
 
+import ast
+import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -20,7 +23,8 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in t
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    "The site of this checkout, its stage 01 page with the outputs of a papermill run."
+    "The site of this checkout, its stage 01 page with the outputs of a papermill run (or the site in $AUTOCODE_DOCS_SITE)."
+    if os.environ.get("AUTOCODE_DOCS_SITE"): return Path(os.environ["AUTOCODE_DOCS_SITE"])
     tmp = tmp_path_factory.mktemp("docs")
     s = load_settings(ROOT / "settings.ini", {"run.repo": str(sample_repo()), "run.out": str(tmp / "run"), "run.quiet": "true"})
     run_pipeline(s, "01", inline=False)
@@ -56,7 +60,7 @@ def test_notebook_page_shows_its_figure_and_highlighted_code(site, page):
     assert page.locator(".highlight-ipynb .k, .highlight-ipynb .kn").count() > 0  # pygments keyword spans
     assert "Executed notebook" in page.locator(".admonition").first.inner_text()
     assert not page.remote, page.remote
-    page.goto((site / "rules_and_flows.html").as_uri())  # not run: says so instead of showing nothing
+    page.goto((site / "core.html").as_uri())  # no stage, so never in a run: says so instead of showing nothing
     assert "Code only" in page.locator(".admonition").first.inner_text()
 
 
@@ -75,7 +79,7 @@ def test_search_finds_a_function_name(site, page):
     hit.wait_for(timeout=20_000)
     hit.locator("a").first.click()
     page.wait_for_load_state()
-    assert page.url.split("#")[0].endswith("/api/docs.html"), page.url
+    assert urlsplit(page.url).path.endswith("/api/docs.html"), page.url
     assert page.locator("#build_site").count() == 1
     assert not page.remote, page.remote
 
@@ -103,3 +107,13 @@ def test_every_internal_link_resolves(site, page):
     pages = {p.as_uri() for p in site.rglob("*.html") if p.name != "404.html"}
     assert pages <= set(ids), sorted(pages - set(ids))[:10]  # every page is reachable from the home page
     assert not page.remote, page.remote[:5]
+
+
+def test_module_docstrings_name_pages_that_exist(site):
+    "Each module's docstring names its notebook's page and its API page (nbdev writes it from the notebook)."
+    for py in sorted((ROOT / "autocode").glob("*.py")):
+        if py.name.startswith("_"): continue
+        doc = ast.get_docstring(ast.parse(py.read_text(encoding="utf-8"))) or ""
+        pages = re.findall(r"`_docs/([^`]+)`", doc)
+        assert pages and pages[-1] == f"api/{py.stem}.html", (py.name, doc[-200:])
+        assert [p for p in pages if not (site / p).exists()] == [], py.name

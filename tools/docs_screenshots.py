@@ -27,9 +27,12 @@ def main(argv: list[str]) -> int:
             name, _, n = spec.partition(":")
             page.goto((site / name).resolve().as_uri())
             img = page.locator(".jp-OutputArea-output img")
-            if img.count():  # the figure near the top of the shot, with the code that drew it above
-                el = img.nth(int(n or 0) % img.count()).element_handle()
-                page.evaluate("el => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 450)", el)
+            heads = page.locator(".jupyter-wrapper h2")
+            # the figure near the top of the shot with the code that drew it above; without one, the last section
+            el = (img.nth(int(n or 0) % img.count()) if img.count() else heads.last if heads.count() else None)
+            if el is not None:
+                page.evaluate("el => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - (el.tagName == 'IMG' ? 450 : 80))",
+                              el.element_handle())
                 page.wait_for_timeout(500)  # the header's title animation
             shot = out / f"site_{Path(name).stem}.png"
             page.screenshot(path=str(shot))
