@@ -91,4 +91,4 @@ bench: install
 	@set -e; for f in bench/*.py; do [ -e "$$f" ] || continue; echo "== $$f"; AUTOCODE_QUIET=1 $(PY) "$$f"; done
 
 clean:
-	rm -rf data/runs _docs _proc .pytest_cache
+	rm -rf data/runs _docs _docs.broken _proc .pytest_cache

@@ -184,7 +184,7 @@ _LINK = re.compile(r'(\]\(|href=")([^)"\s]+)')
 
 def relink(text: str, src: str, links: dict[str, str], page: str) -> str:
     """Point links in `text` (from repository file `src`) at the site: a repository path in `links` becomes its
-    site path relative to `page`; another existing repository file loses its link; anything else is left as written."""
+    site path relative to `page`; anything else is left as written (the link check fails the build if it is broken)."""
     def sub(m):
         target = m[2]
         if urlsplit(target).scheme or target.startswith(("#", "mailto:", "data:")): return m[0]
