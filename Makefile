@@ -13,12 +13,12 @@ STAGES ?= all
 ARGS ?=
 OUT ?= data/runs/sample_repo
 
-.PHONY: install demo test test-nbs test-py lint export clean-nbs sync-check lab docs schemas readme bench clean help
+.PHONY: install browser demo test test-nbs test-py lint export clean-nbs sync-check lab docs schemas readme bench clean help
 
 help:
 	@echo "make demo    run the pipeline on the bundled sample repository (papermill; notebooks in data/runs/sample_repo/notebooks)"
 	@echo "make test    sync-check + notebook tests + pytest"
-	@echo "make docs    build the HTML docs into _docs/ (quarto if installed, else an offline build)"
+	@echo "make docs    build the docs site into _docs/ (open _docs/index.html); outputs from the run in OUT (default data/runs/sample_repo)"
 	@echo "make schemas regenerate data/schemas/*.json and docs/01_dataset_schema.md from the schema"
 	@echo "make readme  rewrite README.md from nbs/index.ipynb"
 	@echo "make bench   run bench/*.py;  make lint;  make export;  make lab;  make clean"
@@ -39,6 +39,15 @@ $(STAMP): pyproject.toml
 	  else echo "Chinese plot labels need a CJK font: sudo apt-get install fonts-noto-cjk"; fi; fi
 	touch $(STAMP)
 
+# headless Chromium (and a CJK font) for tests/test_docs_site.py, which is skipped without it; apt-get where it exists
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
+	      || echo "could not install chromium: the browser test will be skipped"; \
+	  else echo "no apt-get: install Chromium to run the browser test"; fi; }
+
 # every stage on the sample repository through papermill, then the demo write-up from the run
 demo: install
 	$(BIN)/autocode run --stages $(STAGES) --out $(OUT) $(ARGS)
@@ -49,7 +58,7 @@ test: install sync-check test-nbs test-py
 test-nbs: install
 	AUTOCODE_QUIET=1 $(BIN)/nbdev-test --n-workers 1
 
-test-py: install
+test-py: install browser
 	AUTOCODE_QUIET=1 $(BIN)/pytest tests
 
 lint: install
@@ -69,9 +78,10 @@ sync-check: install
 lab: install
 	$(BIN)/jupyter lab nbs
 
-# the HTML site: nbdev-docs (quarto) when quarto is installed, else the offline build of tools/build_docs.py
+# the docs site of this checkout: nbdev-docs (quarto) when quarto is installed, else mkdocs-material offline
+# (tools/build_docs.py); notebook pages show the outputs of the executed notebooks in $(OUT)/notebooks (make demo)
 docs: install
-	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev-docs; else $(PY) tools/build_docs.py _docs; fi
+	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev-docs; else $(PY) tools/build_docs.py _docs --run $(OUT); fi
 
 # the JSON-schema snapshots (tests/test_contract.py) and the schema reference (docs/01_dataset_schema.md)
 schemas: install
@@ -85,4 +95,4 @@ bench: install
 	@set -e; for f in bench/*.py; do [ -e "$$f" ] || continue; echo "== $$f"; AUTOCODE_QUIET=1 $(PY) "$$f"; done
 
 clean:
-	rm -rf data/runs _docs _proc .pytest_cache
+	rm -rf data/runs _docs _docs.broken _proc .pytest_cache

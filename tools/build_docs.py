@@ -1,17 +1,31 @@
-"""Build the HTML docs offline (no quarto): the notebooks in nbs/, README.md and docs/*.md into one folder.
+"""Build the docs site of THIS checkout with mkdocs (offline; `make docs` runs it where quarto is not installed).
 
-Usage: python tools/build_docs.py [DEST]   (default: _docs)"""
+Usage: python tools/build_docs.py [DEST] [--run RUN_FOLDER]
+  DEST        where the site goes (default: _docs); open DEST/index.html in a browser
+  --run       the run folder whose executed notebooks give the notebook pages their outputs
+              (default: data/runs/sample_repo, written by `make demo`); without one the pages show code only"""
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
 
-from autocode.docs import build_site
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # document this checkout's package, not the one the venv's install points at
+
+from autocode.core import AutocodeError  # noqa: E402
+from autocode.docs import build_site  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    dest = argv[0] if argv else "_docs"
-    pages = build_site(dest)
-    print(f"{len(pages)} pages written to {pages[-1].parent} (open {pages[-1]})")
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("dest", nargs="?", default="_docs")
+    p.add_argument("--run", default=None, help="run folder with notebooks/ (default: data/runs/sample_repo)")
+    a = p.parse_args(argv)
+    try: index = build_site(a.dest, root=ROOT, run=a.run)
+    except AutocodeError as e:
+        print(f"build_docs: error: {e}", file=sys.stderr); return 2
+    print(f"docs site written to {index.parent}: open {index}")
     return 0
 
 
