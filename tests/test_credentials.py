@@ -226,6 +226,7 @@ def test_sample_repository_keeps_its_code(sample_run):
     ("    password: Shop#Dev2024! # the dev password", "app/application.yml", {"Shop#Dev2024!"}),
     ("order.payment.merchant-key=7fKq2ZpX9mLr4TbW8nVc3HsJ", "app/application.properties", {"7fKq2ZpX9mLr4TbW8nVc3HsJ"}),
     ("PAYMENT_API_SECRET=EnvPass-5521", ".env.local", {"EnvPass-5521"}),
+    ("    password: ${DB_PASSWORD:dev-Pass1}", "app/application-dev.yml", {"dev-Pass1"}),   # a placeholder's default
     ('    private static final String MERCHANT_KEY = "Qz4mX8pL2vR7nT5wK9cB3dF6";', "src/Pay.java", {"Qz4mX8pL2vR7nT5wK9cB3dF6"}),
     ("  `notify_token` varchar(64) DEFAULT 'tk-88Qw3eRt5yU' COMMENT 'x',", "db/schema.sql", set()),   # a DDL default: see below
     ("    url: jdbc:mysql://shop:Pw4Url-9xQ@db:3306/shop", "app/application.yml", {"Pw4Url-9xQ"}),
