@@ -19,7 +19,7 @@ import yaml
 from datasketch import MinHash, MinHashLSH
 from pydantic import ValidationError
 
-from .credentials import REDACTED, WEAK_VALUE, Credentials, credential_pattern, find_credentials, plugin_findings, run_credentials
+from .credentials import REDACTED, WEAK_VALUE, credential_pattern, find_credentials, plugin_findings, run_credentials
 from .core import (AutocodeError, dumps, iter_jsonl, lines_sha256, progress, read_source, sha256_text, split_lines,
                            timer, write_json, write_jsonl, atomic_open, StageRun, StageSpec, run_stage)
 from .schema import (SCHEMA_VERSION, Chunk, DatasetRow, Design, DesignSample, Evidence, QASample, Rejected,

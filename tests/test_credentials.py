@@ -70,6 +70,8 @@ def leaky_repo(root: Path) -> tuple[Path, dict[str, str]]:
     v, repo = planted(), root / "leaky-shop"
     shutil.copytree(sample_repo(), repo)
     portal = repo / "shop-portal/src/main/resources"
+    yml = portal / "application.yml"   # a line that samples cite: the JWT signing secret
+    yml.write_text(yml.read_text(encoding="utf-8").replace("secret: acme-jwt-signing-key-5f2b9c", f"secret: {v['yaml_jwt']}"), encoding="utf-8")
     _append(portal / "application.yml", f"""
 order:
   payment:
@@ -162,8 +164,22 @@ def test_every_planted_form_is_detected(leaky):
     assert sorted(k for k, v in values.items() if k != "env_secret" and v not in index and json.dumps(v)[1:-1] not in index) == []
 
 
+def cited_forms(repo: Path, out: Path, values: dict[str, str]) -> set[str]:
+    "The planted forms that occur in lines the final samples cite: what the outputs would quote without redaction."
+    lines = set()
+    for sp in ("train", "dev", "test"):
+        for r in iter_jsonl(out / f"dataset/final_{sp}.jsonl"):
+            for e in r["evidence"]:
+                text = (repo / e["path"]).read_text(encoding="utf-8").split("\n")
+                lines.add("\n".join(text[e["start_line"] - 1:e["end_line"]]))
+    blob = "\n".join(lines)
+    return {k for k, v in values.items() if v in blob}
+
+
 def test_no_planted_value_leaves_the_machine(leaky):
-    _, values, out, _ = leaky
+    repo, values, out, _ = leaky
+    # cited credentials in each form the index parses (YAML value, JWT, SQL DEFAULT): the scan is not vacuous
+    assert {"yaml_jwt", "sql_default_token", "sql_default_merchant_key"} <= cited_forms(repo, out, values)
     assert leaks(out, values) == []
     # cited lines that held credentials reach the SFT exports redacted, and the tokenizer never saw them
     grounded = (out / "sft/messages_grounded_train.jsonl").read_text(encoding="utf-8")
@@ -210,6 +226,7 @@ def test_sample_repository_keeps_its_code(sample_run):
     ("    password: Shop#Dev2024! # the dev password", "app/application.yml", {"Shop#Dev2024!"}),
     ("order.payment.merchant-key=7fKq2ZpX9mLr4TbW8nVc3HsJ", "app/application.properties", {"7fKq2ZpX9mLr4TbW8nVc3HsJ"}),
     ("PAYMENT_API_SECRET=EnvPass-5521", ".env.local", {"EnvPass-5521"}),
+    ("    password: ${DB_PASSWORD:dev-Pass1}", "app/application-dev.yml", {"dev-Pass1"}),   # a placeholder's default
     ('    private static final String MERCHANT_KEY = "Qz4mX8pL2vR7nT5wK9cB3dF6";', "src/Pay.java", {"Qz4mX8pL2vR7nT5wK9cB3dF6"}),
     ("  `notify_token` varchar(64) DEFAULT 'tk-88Qw3eRt5yU' COMMENT 'x',", "db/schema.sql", set()),   # a DDL default: see below
     ("    url: jdbc:mysql://shop:Pw4Url-9xQ@db:3306/shop", "app/application.yml", {"Pw4Url-9xQ"}),
@@ -241,3 +258,13 @@ def test_sql_default_and_pem_from_the_index():
     found = find_credentials([ddl, doc])
     assert set(found) == {"tk-88Qw3eRt5yU", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7", "k9Xc2Lq8Rw4Zp7Nc3Vb6Mn1Qa5Ws"}
     assert Credentials(found).redact(pem).count("<REDACTED>") == 2
+
+
+def test_executed_notebook_is_redacted(leaky):
+    "The papermill path: stage 01's executed notebook prints index records; its copy in notebooks/ holds no planted value."
+    from autocode.core import get_stage
+    from autocode.pipeline import execute_notebook, write_settings
+    repo, values, out, s = leaky
+    nb = execute_notebook(get_stage("01"), write_settings(s, out / "notebooks" / "settings.ini"), out, quiet=True)
+    text = nb.read_text(encoding="utf-8")
+    assert "<REDACTED>" in text and leaks(out, values) == []

@@ -370,7 +370,9 @@ def _java_calls(caps: dict) -> list[tuple[int, int, dict, dict]]:
         args = n.child_by_field_name("arguments")
         argc = args.named_child_count if args is not None else 0
         if argc and in_args: argc -= in_args.get(args.start_byte, 0)
-        argv = [_short(_t(a)) for a in args.named_children if a.type not in COMMENTS] if argc else []
+        if argc == 1 and not (in_args and args.start_byte in in_args):   # one argument: the list's text without its parentheses
+            argv = [_short(args.text.decode("utf-8", "replace")[1:-1].strip())]
+        else: argv = [_short(_t(a)) for a in args.named_children if a.type not in COMMENTS] if argc else []
         if obj is not None:
             recv = obj.text.decode("utf-8", "replace")
             if "\n" in recv: recv = _NL_WS.sub("", recv)
