@@ -247,7 +247,7 @@ def execute_notebook(nb: dict, root: Path, skip_flags: tuple[str, ...] = ("slow"
     todo = copy.deepcopy(nb)
     for c in todo["cells"]:
         if skipped(c): c["source"] = ""
-    node = nbformat.from_dict(todo)
+    node = nbformat.reads(json.dumps(todo), as_version=4)  # sources as strings, as the client wants them
     env = os.environ.get("PYTHONPATH")
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env]))  # the kernel imports this checkout
     try: NotebookClient(node, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(root / "nbs")}}).execute()
