@@ -12,6 +12,8 @@ TORCH_INDEX ?=
 STAGES ?= all
 ARGS ?=
 OUT ?= data/runs/sample_repo
+# `make docs DOCS_ARGS=--execute` also executes the notebooks that the run in OUT has no executed copy of
+DOCS_ARGS ?=
 
 .PHONY: install browser demo test test-nbs test-py lint export clean-nbs sync-check lab docs schemas readme bench clean help
 
@@ -81,7 +83,7 @@ lab: install
 # the docs site of this checkout: nbdev-docs (quarto) when quarto is installed, else mkdocs-material offline
 # (tools/build_docs.py); notebook pages show the outputs of the executed notebooks in $(OUT)/notebooks (make demo)
 docs: install
-	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev-docs; else $(PY) tools/build_docs.py _docs --run $(OUT); fi
+	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev-docs; else $(PY) tools/build_docs.py _docs --run $(OUT) $(DOCS_ARGS); fi
 
 # the JSON-schema snapshots (tests/test_contract.py) and the schema reference (docs/01_dataset_schema.md)
 schemas: install

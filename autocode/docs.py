@@ -33,8 +33,9 @@ from .core import AutocodeError, atomic_open, project_root
 # %% auto #0
 __all__ = ['EXTRA_CSS', 'HOOKS', 'field_comments', 'type_str', 'schema_models', 'model_markdown', 'schema_markdown',
            'write_schema_docs', 'index_markdown', 'write_readme', 'notebook_page', 'notebook_summary',
-           'markdown_summary', 'split_directives', 'relink', 'clean_notebook', 'signature_markdown', 'object_markdown',
-           'module_notebook', 'api_markdown', 'check_site', 'mkdocs_config', 'site_sources', 'build_site']
+           'markdown_summary', 'split_directives', 'relink', 'clean_notebook', 'execute_notebook', 'signature_markdown',
+           'object_markdown', 'module_notebook', 'api_markdown', 'check_site', 'mkdocs_config', 'site_sources',
+           'build_site']
 
 # %% ../nbs/11b_docs.ipynb #82ed6088
 def field_comments(cls: type) -> dict[str, str]:
@@ -230,6 +231,36 @@ def clean_notebook(nb: dict, src: str, links: dict[str, str], page: str, note: s
                          {"cell_type": "markdown", "id": "autocode-docs-note", "metadata": {}, "source": note})
     return dict(nb, cells=cells)
 
+# %% ../nbs/11b_docs.ipynb #fe58bd91
+def execute_notebook(nb: dict, root: Path, skip_flags: tuple[str, ...] = ("slow", "gpu", "notest"),
+                     timeout: int = 600) -> dict:
+    "The notebook with the outputs of running it in `root`/nbs with a fresh kernel; cells `nbdev-test` would skip stay empty."
+    import copy
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    def skipped(c):
+        ds = split_directives("".join(c.get("source", "")))[0]
+        return c["cell_type"] == "code" and (ds.get("eval") == "false" or any(f in ds for f in skip_flags))
+    todo = copy.deepcopy(nb)
+    for c in todo["cells"]:
+        if skipped(c): c["source"] = ""
+    node = nbformat.reads(json.dumps(todo), as_version=4)  # sources as strings, as the client wants them
+    env = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env]))  # the kernel imports this checkout
+    try: NotebookClient(node, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(root / "nbs")}}).execute()
+    except CellExecutionError as e:
+        raise AutocodeError(f"docs: a cell failed while executing a notebook for the site (run it with nbdev-test): {e}") from None
+    finally:
+        if env is None: os.environ.pop("PYTHONPATH", None)
+        else: os.environ["PYTHONPATH"] = env
+    out = copy.deepcopy(nb)
+    for c, r in zip(out["cells"], node.cells):
+        if c["cell_type"] == "code" and not skipped(c): c["outputs"] = [dict(o) for o in r.get("outputs", [])]
+    return out
+
 # %% ../nbs/11b_docs.ipynb #f4898e24
 def _ann(a) -> str:
     return a if isinstance(a, str) else inspect.formatannotation(a)
@@ -416,7 +447,9 @@ def site_sources(root: Path) -> dict[str, str]:
                                     "; ".join(f"{p} ← {', '.join(rs)}" for p, rs in clashes.items()) + ". Rename one of them.")
     return files
 
-def build_site(dest: Path | str = "_docs", root: Path | None = None, run: Path | str | None = None) -> Path:
+def build_site(dest: Path | str = "_docs", root: Path | None = None, run: Path | str | None = None,
+               execute: bool = False,  # execute the notebooks that have no executed copy in the run
+              ) -> Path:
     """Build the docs site of the checkout `root` into `dest` with mkdocs: README, docs/, every notebook (with the outputs of
     the executed copies in `run`/notebooks when there are any) and an API reference; fails on a broken link. Returns index.html."""
     import yaml
@@ -446,7 +479,11 @@ def build_site(dest: Path | str = "_docs", root: Path | None = None, run: Path |
             elif repo.startswith("nbs/"):
                 executed = run / "notebooks" / f.name
                 nb = json.loads((executed if executed.exists() else f).read_text(encoding="utf-8"))
-                if executed.exists():
+                if not executed.exists() and execute:
+                    nb = execute_notebook(nb, root)
+                    note = _note(f"The outputs below were made while the site was built, by executing <code>{repo}</code> "
+                                 "(cells flagged <code>slow</code> are not run).", "info", "Executed notebook")
+                elif executed.exists():
                     note = _note(f"The outputs below are those of the run in <code>{html.escape(runrel)}</code> "
                                  f"(its executed copy <code>notebooks/{f.name}</code>). The source of this chapter is "
                                  f"<code>{repo}</code>.", "info", "Executed notebook")
