@@ -52,7 +52,7 @@ def model_spec(spec: str) -> ModelSpec:
 def answer_local(spec: ModelSpec, chats: list[dict], settings: Settings) -> list[tuple[str, bool]]:
     "(raw answer, stopped) of a local model (and adapter) for each chat, greedy, with stage 10's generation."
     from autocode.infer import generate
-    from autocode.lora import _train_libs, prepare_tokenizer
+    from autocode.lora import _train_libs, cpu_threads, prepare_tokenizer
     torch, transformers, peft = _train_libs()
     if settings.run.quiet: transformers.utils.logging.disable_progress_bar()
     tok_dir = spec.adapter if spec.adapter and (Path(spec.adapter) / "tokenizer_config.json").exists() else spec.where
@@ -63,7 +63,9 @@ def answer_local(spec: ModelSpec, chats: list[dict], settings: Settings) -> list
     except Exception as e:
         raise AutocodeError(f"--model {spec.adapter or spec.where}: cannot load it ({str(e).splitlines()[0][:200]})") from None
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    return generate(model.to(device), tok, chats, settings.infer.max_new_tokens, settings.infer.batch_size, device, settings.run.quiet)
+    small = sum(x.numel() for x in model.parameters()) < 50_000_000   # like stage 10: one thread beats many for a tiny model on a CPU
+    with cpu_threads(1 if device.type == "cpu" and small else None):
+        return generate(model.to(device), tok, chats, settings.infer.max_new_tokens, settings.infer.batch_size, device, settings.run.quiet)
 
 def answer_endpoint(spec: ModelSpec, chats: list[dict], settings: Settings, out: Path) -> tuple[list[tuple[str, bool]], dict]:
     "(raw answer, stopped) of an OpenAI-compatible endpoint for each chat, through the cached [llm] client; and its call counts."

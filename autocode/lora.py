@@ -11,6 +11,7 @@ import math
 import random
 import re
 import time
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -27,10 +28,15 @@ __all__ = ['TINY', 'STAGE', 'cpu_threads', 'tiny_tokenizer', 'prepare_tokenizer'
 def _train_libs():
     "torch, transformers and peft, or an AutocodeError naming the extra to install."
     try:
-        import peft
-        import torch
-        import transformers
+        with warnings.catch_warnings():
+            # in a notebook kernel without ipywidgets, the first import of tqdm.auto (by transformers) warns; no bar is shown there
+            warnings.filterwarnings("ignore", message="IProgress not found")
+            import peft
+            import torch
+            import transformers
     except ImportError as e: raise AutocodeError(f"stage 09/10 need the [train] extra ({e}): pip install -e '.[train]'") from None
+    # peft reads the deprecated `is_gradient_checkpointing` of every model it wraps, and transformers warns each time
+    warnings.filterwarnings("ignore", message="`is_gradient_checkpointing` is deprecated", category=FutureWarning)
     return torch, transformers, peft
 
 @contextmanager

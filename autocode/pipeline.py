@@ -281,8 +281,8 @@ def audit_copy(stage: Stage, nb_path: Path, settings: Settings, out: Path) -> Pa
     nb = nbformat.read(nb_path, as_version=4)
     nb.cells = [c for c in nb.cells if SUMMARY_TAG not in c.metadata.get("tags", [])]
     heading = _run_heading(nb)
-    run_at = next((i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and heading and c.source.lstrip("#").strip().startswith(heading)), len(nb.cells))
-    for c in nb.cells[1:run_at]:   # the title cell stays open
+    run_at = next((i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and heading and c.source.lstrip("#").strip().startswith(heading)), 0)
+    for c in nb.cells[1:run_at]:   # the title cell stays open; without a run section nothing is collapsed
         if c.cell_type == "code": c.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
     cell = nbformat.v4.new_markdown_cell(notebook_summary(stage, settings, out, heading))
     cell.metadata["tags"] = [SUMMARY_TAG]
