@@ -31,7 +31,7 @@ from . import schema
 from .core import AutocodeError, atomic_open, project_root
 
 # %% auto #0
-__all__ = ['EXTRA_CSS', 'HOOKS', 'field_comments', 'type_str', 'schema_models', 'model_markdown', 'schema_markdown',
+__all__ = ['AUDIT_TAG', 'EXTRA_CSS', 'HOOKS', 'field_comments', 'type_str', 'schema_models', 'model_markdown', 'schema_markdown',
            'write_schema_docs', 'index_markdown', 'write_readme', 'notebook_page', 'notebook_summary',
            'markdown_summary', 'split_directives', 'relink', 'clean_notebook', 'execute_notebook', 'signature_markdown',
            'object_markdown', 'module_notebook', 'api_markdown', 'check_site', 'mkdocs_config', 'site_sources',
@@ -211,11 +211,14 @@ def _relpath(target: str, page: str) -> str:
     up = page.count("/")
     return "../" * up + target
 
+AUDIT_TAG = "autocode-summary"   # the summary cell `pipeline.audit_copy` puts first in an executed notebook
+
 def clean_notebook(nb: dict, src: str, links: dict[str, str], page: str, note: str = "") -> dict:
     "A notebook as its page shows it: directive lines removed, `hide`/`echo`/`output` honoured, links relinked, `note` first."
     cells = []
     for c in nb["cells"]:
         c = dict(c, metadata={k: v for k, v in c.get("metadata", {}).items() if k == "tags"})
+        if AUDIT_TAG in c["metadata"].get("tags", []): continue   # a run's summary links that run's artifacts: the note names the run
         ds, body = split_directives("".join(c.get("source", "")))
         if "hide" in ds or "include" in ds and ds["include"] == "false": continue
         if c["cell_type"] == "markdown":
