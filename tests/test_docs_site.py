@@ -111,9 +111,10 @@ def test_every_internal_link_resolves(site, page):
 
 def test_module_docstrings_name_pages_that_exist(site):
     "Each module's docstring names its notebook's page and its API page (nbdev writes it from the notebook)."
-    for py in sorted((ROOT / "autocode").glob("*.py")):
+    for py in sorted((ROOT / "autocode").rglob("*.py")):   # subpackages too (autocode/lang/…)
         if py.name.startswith("_"): continue
         doc = ast.get_docstring(ast.parse(py.read_text(encoding="utf-8"))) or ""
         pages = re.findall(r"`_docs/([^`]+)`", doc)
-        assert pages and pages[-1] == f"api/{py.stem}.html", (py.name, doc[-200:])
+        dotted = ".".join(py.relative_to(ROOT / "autocode").with_suffix("").parts)
+        assert pages and pages[-1] == f"api/{dotted}.html", (py.name, doc[-200:])
         assert [p for p in pages if not (site / p).exists()] == [], py.name
