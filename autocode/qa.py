@@ -326,7 +326,8 @@ def best_quote(code: CodeText, evidence: list[Evidence], keys: set[str], limit: 
     "The best contiguous run of cited lines (whitespace folded, `//` comments dropped) that fits `limit`, scored by `keys`."
     best, best_score = "", -1.0
     for ev in evidence:
-        ls = [fold(strip_comment(t)[0]) if ev.path.endswith(".java") else fold(t) for t in code.get(ev)]
+        ls = [fold(strip_comment(t)[0]) if ev.path.endswith(".java") else fold(unxml(t) if ev.path.endswith(".xml") else t)
+              for t in code.get(ev)]   # a reader sees `<=`, not the mapper's `&lt;=`
         for i in range(len(ls)):
             if not ls[i] or ls[i] in ("{", "}"): continue
             for j in range(i, len(ls)):
