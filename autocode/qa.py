@@ -1979,6 +1979,12 @@ def multi_hop_drafts(ctx: Ctx) -> list[Draft]:
 # %% ../nbs/04_generate_qa.ipynb #085b367b
 MAX_QUOTE_LINES = 6   # a quote spans at most this many lines
 
+def _names(name: str, window: str, quote: str) -> bool:
+    "True when `window` names `name` outside the quote: `id` in `order.setId(p.getOrderId())` for the quote `p.getOrderId()`."
+    if not name: return True
+    rest = fold(window).replace(fold(quote), " ").replace("_", "").lower()
+    return re.search(rf"(?:\bset|\b){re.escape(name.replace('_', '').lower())}\b", rest) is not None
+
 def quote_location(quote: str, code: CodeText, paths: Iterable[str], name: str = "") -> tuple[str, int, int] | None:
     "(path, first, last line) of the one place in `paths` whose lines hold `quote` (whitespace ignored, entities decoded) and `name`."
     key = max(re.findall(r"\w+", html.unescape(quote)) or [""], key=len)
@@ -1989,7 +1995,7 @@ def quote_location(quote: str, code: CodeText, paths: Iterable[str], name: str =
         for n in sorted(near & d.keys()):
             k = next((k for k in range(MAX_QUOTE_LINES) if all(i in d for i in range(n, n + k + 1))
                       and quote_in(quote, w := "\n".join(d[i] for i in range(n, n + k + 1)))
-                      and name.replace("_", "").lower() in w.replace("_", "").lower()), None)
+                      and _names(name, w, quote)), None)
             if k is not None: wins.append((p, n, n + k))
     hits = [w for w in wins if not any(o != w and o[0] == w[0] and w[1] <= o[1] and o[2] <= w[2] for o in wins)]
     return hits[0] if len(hits) == 1 else None
