@@ -1985,8 +1985,9 @@ def _names(name: str, window: str, quote: str) -> bool:
     rest = fold(window).replace(fold(quote), " ").replace("_", "").lower()
     return re.search(rf"(?:\bset|\b){re.escape(name.replace('_', '').lower())}\b", rest) is not None
 
-def quote_location(quote: str, code: CodeText, paths: Iterable[str], name: str = "") -> tuple[str, int, int] | None:
-    "(path, first, last line) of the one place in `paths` whose lines hold `quote` (whitespace ignored, entities decoded) and `name`."
+def quote_location(quote: str, code: CodeText, paths: Iterable[str], name: str = "",
+                   within: dict[str, list[tuple[int, int]]] | None = None) -> tuple[str, int, int] | None:
+    "(path, first, last line) of the one place in `paths` (inside the `within` line ranges) whose lines hold `quote` and `name`."
     key = max(re.findall(r"\w+", html.unescape(quote)) or [""], key=len)
     wins = []   # the shortest window from each line that holds the quote
     for p in sorted(set(paths)):
@@ -1996,7 +1997,7 @@ def quote_location(quote: str, code: CodeText, paths: Iterable[str], name: str =
             k = next((k for k in range(MAX_QUOTE_LINES) if all(i in d for i in range(n, n + k + 1))
                       and quote_in(quote, w := "\n".join(d[i] for i in range(n, n + k + 1)))
                       and _names(name, w, quote)), None)
-            if k is not None: wins.append((p, n, n + k))
+            if k is not None and (within is None or any(a <= n and n + k <= b for a, b in within.get(p, ()))): wins.append((p, n, n + k))
     hits = [w for w in wins if not any(o != w and o[0] == w[0] and w[1] <= o[1] and o[2] <= w[2] for o in wins)]
     return hits[0] if len(hits) == 1 else None
 
@@ -2005,9 +2006,12 @@ def cite_quotes(d: Draft, code: CodeText) -> Draft:
     for q in dict.fromkeys(q for a in d.answer.values() for q in code_spans(a) if is_quote(q)):
         if quote_grounded(q, "\n".join("\n".join(code.get(e)) for e in d.evidence)): continue
         own = {e.path for e in d.evidence}
+        chunks = defaultdict(list)   # the chunks the draft cites (a method, a statement): the nearest place to look
+        for e in d.evidence: chunks[e.path] += [(a, b) for a, b, cid in code.chunks.get(e.path, ()) if cid == e.chunk_id]
         lhs, _, rhs = q.rpartition("=") if re.search(r"(?<![=!<>])=(?!=)", q) else ("", "", q)
         for part, name in [(q, "")] + ([(rhs.strip(), lhs.strip())] if lhs else []):   # `col = expr`: where `expr` sets `col`
-            at = quote_location(part, code, own, name) or quote_location(part, code, [p for p in code.lines if p not in own], name)
+            at = (quote_location(part, code, own, name, chunks) or quote_location(part, code, own, name)
+                  or quote_location(part, code, [p for p in code.lines if p not in own], name))
             if at and (ev := code.evidence(*at)) is not None: d.evidence.append(ev); break
     return d
 
