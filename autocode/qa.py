@@ -1986,19 +1986,21 @@ def _names(name: str, window: str, quote: str) -> bool:
     return re.search(rf"(?:\bset|\b){re.escape(name.replace('_', '').lower())}\b", rest) is not None
 
 def quote_location(quote: str, code: CodeText, paths: Iterable[str], name: str = "",
-                   within: dict[str, list[tuple[int, int]]] | None = None) -> tuple[str, int, int] | None:
-    "(path, first, last line) of the one place in `paths` (inside the `within` line ranges) whose lines hold `quote` and `name`."
+                   within: dict[str, list[tuple[int, int]]] | None = None, near: Iterable[Evidence] = ()) -> tuple[str, int, int] | None:
+    "(path, first, last line) of the one place in `paths` (inside `within`) whose lines hold `quote` and `name`; of several, the one next to `near`."
     key = max(re.findall(r"\w+", html.unescape(quote)) or [""], key=len)
     wins = []   # the shortest window from each line that holds the quote
     for p in sorted(set(paths)):
         d = code.lines.get(p, {})
-        near = {m - j for m, t in d.items() if key in t for j in range(MAX_QUOTE_LINES)}   # lines near the quote's longest word
-        for n in sorted(near & d.keys()):
+        starts = {m - j for m, t in d.items() if key in t for j in range(MAX_QUOTE_LINES)}   # lines near the quote's longest word
+        for n in sorted(starts & d.keys()):
             k = next((k for k in range(MAX_QUOTE_LINES) if all(i in d for i in range(n, n + k + 1))
                       and quote_in(quote, w := "\n".join(d[i] for i in range(n, n + k + 1)))
                       and _names(name, w, quote)), None)
             if k is not None and (within is None or any(a <= n and n + k <= b for a, b in within.get(p, ()))): wins.append((p, n, n + k))
     hits = [w for w in wins if not any(o != w and o[0] == w[0] and w[1] <= o[1] and o[2] <= w[2] for o in wins)]
+    if len(hits) > 1:   # `x.setOrderId(orderId)` three times in one method: the one beside the lines already cited
+        hits = [h for h in hits if any(e.path == h[0] and e.start_line - 3 <= h[2] and h[1] <= e.end_line + 3 for e in near)]
     return hits[0] if len(hits) == 1 else None
 
 def cite_quotes(d: Draft, code: CodeText) -> Draft:
@@ -2010,7 +2012,7 @@ def cite_quotes(d: Draft, code: CodeText) -> Draft:
         for e in d.evidence: chunks[e.path] += [(a, b) for a, b, cid in code.chunks.get(e.path, ()) if cid == e.chunk_id]
         lhs, _, rhs = q.rpartition("=") if re.search(r"(?<![=!<>])=(?!=)", q) else ("", "", q)
         for part, name in [(q, "")] + ([(rhs.strip(), lhs.strip())] if lhs else []):   # `col = expr`: where `expr` sets `col`
-            at = (quote_location(part, code, own, name, chunks) or quote_location(part, code, own, name)
+            at = (quote_location(part, code, own, name, chunks, d.evidence) or quote_location(part, code, own, name)
                   or quote_location(part, code, [p for p in code.lines if p not in own], name))
             if at and (ev := code.evidence(*at)) is not None: d.evidence.append(ev); break
     return d
