@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable
 from .core import (AutocodeError, lines_sha256, progress, read_json, read_source, split_lines, write_jsonl,
                            StageRun, StageSpec, run_stage, iter_jsonl_where)
 from .schema import Evidence, Fact, QASample, RulesAndFlows, Settings, TraceStep
-from .validate import code_spans, is_quote, quote_grounded, quote_in
+from .validate import BRANCH, code_spans, is_quote, quote_grounded, quote_in
 
 # %% auto #0
 __all__ = ['MAX_QUOTE', 'LANGS', 'OPENERS', 'PHRASES', 'MAX_CHECKS', 'MBG_METHODS', 'MAX_STMT', 'MAX_FLOW_STEPS', 'WINDOW',
@@ -967,7 +967,7 @@ def _zero_rows_drafts(f: Fact, ctx: Ctx) -> list[Draft]:
         return s
     trace = [tr("locate", f"`{st}` is a mapper statement" + (f" on {bt(table)}." if table else "."), f"`{st}` 是一条 Mapper 语句" + (f"，作用于 {bt(table)} 表。" if table else "。"), idx[0][:1]),
              tr("constraint", f"Its WHERE includes {sql(guard)}.", f"它的 WHERE 条件包含 {sql(guard)}。", idx[0]),
-             tr("effect", "When the condition is false, no row is changed and 0 is returned.", "条件不成立时不会修改任何记录，返回 0。", idx[0])]
+             tr("conclusion", "When the condition is false, no row is changed and 0 is returned.", "条件不成立时不会修改任何记录，返回 0。", idx[0])]
     for g, ix in zip(checks, idx[1:]):
         trace.append(tr("condition", f"`{short(g.fields.get('method'))}` checks {bt(g.fields.get('condition'))}.",
                         f"`{short(g.fields.get('method'))}` 检查 {bt(g.fields.get('condition'))}。", ix))
@@ -1165,10 +1165,11 @@ def render_state_transition(f: Fact, ctx: Ctx) -> list[Draft]:
     k_set = tc.ev.get("setter", tc.ev.get("call", 0))
     trace = [tr("locate", f"`{m}` writes `{fld}`" + (f" with {bt(tc.setter or tc.call)}." if tc.setter or tc.call else "."),
                 f"`{m}` 写入 `{fld}`" + (f"：{bt(tc.setter or tc.call)}。" if tc.setter or tc.call else "。"), [k_set]),
-             tr("condition", (f"It requires `{fld}` to be {v['frm']}." if frm else f"It does not require a particular current `{fld}`."),
-                (f"要求 `{fld}` 当前为 {v['frm_zh']}。" if frm else f"它不要求当前 `{fld}` 为特定值。"), [tc.ev.get("criteria", k_set)]),
+             tr("condition" if frm else "compare", (f"It requires `{fld}` to be {v['frm']}." if frm else f"It does not require a particular current `{fld}`."),
+                (f"要求 `{fld}` 当前为 {v['frm_zh']}。" if frm else f"它不要求当前 `{fld}` 为特定值。"),
+                [tc.ev.get("criteria", next((i for i, e in enumerate(ev) if BRANCH.search(unxml("\n".join(ctx.code.get(e))))), k_set))]),
              tr("effect", f"`{fld}` becomes {v['to']}.", f"`{fld}` 变为 {v['to_zh']}。", [tc.ev.get("save", tc.ev.get("sql", len(ev) - 1))])]
-    if tc.insert: trace[1] = tr("condition", "The record is new: it is inserted.", "这是一条新记录：通过插入保存。", [tc.ev.get("save", k_set)])
+    if tc.insert: trace[1] = tr("effect", "The record is new: it is inserted.", "这是一条新记录：通过插入保存。", [tc.ev.get("save", k_set)])
     return [_draft(f, "transition", q, both(lambda L: transition_answer(f, ctx, L)), trace)]
 
 def status_meaning_drafts(ctx: Ctx) -> list[Draft]:
@@ -1311,7 +1312,8 @@ def render_persistence(f: Fact, ctx: Ctx) -> list[Draft]:
            else "sql_delete" if op == "DELETE" else "sql_update")
     q = ask(f, ctx, key, stmt=stmt, table=table, guard=sql(fl.get("guard")))
     trace = [tr("locate", f"`{stmt}` is a mapper statement on {bt(table)}.", f"`{stmt}` 是作用于 {bt(table)} 表的 Mapper 语句。", [0]),
-             tr("effect", (f"It sets {join([sql(x) for x in (fl.get('set') or [])[:3]], 'en')}." if fl.get("set") and not sel else f"Its WHERE is {sql(fl.get('where'))}." if fl.get("where") else f"It writes {bt(table)}."),
+             tr("effect" if fl.get("set") and not sel or not fl.get("where") else "condition",   # a select's WHERE is a condition
+                (f"It sets {join([sql(x) for x in (fl.get('set') or [])[:3]], 'en')}." if fl.get("set") and not sel else f"Its WHERE is {sql(fl.get('where'))}." if fl.get("where") else f"It writes {bt(table)}."),
                 (f"它设置 {join([sql(x) for x in (fl.get('set') or [])[:3]], 'zh')}。" if fl.get("set") and not sel else f"它的 WHERE 条件是 {sql(fl.get('where'))}。" if fl.get("where") else f"它写入 {bt(table)} 表。"), _all(ev))]
     if fl.get("guard") and not sel:
         trace.append(tr("constraint", f"The guard {sql(fl['guard'])} limits which rows change.", f"防护条件 {sql(fl['guard'])} 限定了哪些记录会被修改。", _all(ev)))

@@ -28,14 +28,14 @@ from .schema import (SCHEMA_VERSION, Chunk, DatasetRow, Design, DesignSample, Ev
                              Settings, TraceStep)
 
 # %% auto #0
-__all__ = ['IDENT', 'CODE_SPAN', 'CJK', 'KEYWORDS', 'FRAMEWORK_ANNOTATIONS', 'SPLITS', 'STAGE', 'IndexView', 'fold_ws',
-           'mapping_paths', 'index_view', 'SourceFiles', 'check_evidence', 'check_trace', 'code_spans', 'check_span',
-           'check_code_spans', 'component_exists', 'check_components', 'decode', 'quote_in', 'quote_grounded',
-           'is_quote', 'check_claims', 'check_sample', 'secret_findings', 'detect_secret_values', 'redact_text',
-           'sample_lines', 'redact_sample', 'redact_rejected', 'leaked_credentials', 'dedup_text', 'normalise',
-           'shingles', 'jaccard', 'specificity', 'new_minhash', 'new_lsh', 'find_duplicates', 'split_units',
-           'assign_splits', 'leakage', 'render_design', 'to_row', 'size_category', 'dataset_card', 'read_samples',
-           'check_ratios', 'validate_samples', 'run', 'work']
+__all__ = ['IDENT', 'CODE_SPAN', 'CJK', 'KEYWORDS', 'FRAMEWORK_ANNOTATIONS', 'BRANCH', 'WRITE', 'STEP_RULES', 'SPLITS', 'STAGE',
+           'IndexView', 'fold_ws', 'mapping_paths', 'index_view', 'SourceFiles', 'check_evidence', 'check_trace',
+           'code_spans', 'check_span', 'check_code_spans', 'component_exists', 'check_components', 'check_steps',
+           'decode', 'quote_in', 'quote_grounded', 'is_quote', 'check_claims', 'check_sample', 'secret_findings',
+           'detect_secret_values', 'redact_text', 'sample_lines', 'redact_sample', 'redact_rejected',
+           'leaked_credentials', 'dedup_text', 'normalise', 'shingles', 'jaccard', 'specificity', 'new_minhash',
+           'new_lsh', 'find_duplicates', 'split_units', 'assign_splits', 'leakage', 'render_design', 'to_row',
+           'size_category', 'dataset_card', 'read_samples', 'check_ratios', 'validate_samples', 'run', 'work']
 
 # %% ../nbs/06_validate.ipynb #cf712cb1
 IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
@@ -260,6 +260,27 @@ _QUOTE_TOKEN = re.compile(r"[A-Za-z_$][\w$]*|\d+(?:\.\d+)?")
 _STATUS_PAIR = re.compile(r"`(-?\d+)`\s*=\s*([^`,;，；、（()]+?)(?=\s*(?:[,;，；、（(]|\band\b|和|$))")
 _FILLER = re.compile(r"\(\d+ [a-z ]+\)|\b\d+ (implementation )?steps?\b|\bin total\b|共\s*\d+\s*个|（\d+\s*条[^）]*）", re.I)
 
+# what a condition step's lines must hold (a branch, a comparison, a WHERE, a query criterion), and an effect step's (a write,
+# a call, an assignment, a return or throw)
+BRANCH = re.compile(r"\w(EqualTo|NotEqualTo|In|NotIn|Between|Like|IsNull|IsNotNull|GreaterThan\w*|LessThan\w*)\(|"
+                    r"\b(if|else|while|switch|case|when|where|and|or|assert|throw|catch|filter|require\w*|check\w*|valid\w*)\b|"
+                    r"[=!<>]=|[<>?]|@(Valid|NotNull|NotBlank|NotEmpty|Min|Max|Size|Pattern)\b", re.I)
+WRITE = re.compile(r"\b(return|throw|update|insert|delete|replace|set|save\w*|add\w*|remove\w*|put\w*|send\w*|publish\w*|merge|persist)\b|"
+                   r"\bset[A-Z]\w*\(|(?<![=!<>])=(?!=)|\w\s*\(", re.I)
+STEP_RULES = {"condition": (BRANCH, "condition_step_without_branch", "a branch or comparison"),
+              "effect": (WRITE, "effect_step_without_write", "a write, call or assignment")}
+
+def check_steps(trace: list[TraceStep], cited_by_index: list[str]) -> list[str]:
+    "Reasons a trace step's evidence does not hold what its kind needs: a condition cites the branch, an effect the write."
+    reasons = []
+    for t in trace:
+        idx = [i for i in t.evidence if i < len(cited_by_index)]
+        if t.action not in STEP_RULES or not idx: continue   # evidence out of range is `trace_evidence`'s reason
+        rx, code, what = STEP_RULES[t.action]
+        if not any(rx.search(decode(cited_by_index[i])) for i in idx):
+            reasons.append(f"{code}: step {t.step} ({t.action}) cites no line with {what}")
+    return reasons
+
 def decode(text: str) -> str:
     "Text as a reader sees it: XML/HTML entities decoded (`&lt;=` -> `<=`)."
     return html.unescape(text) if "&" in text else text
@@ -333,6 +354,8 @@ def check_sample(raw: dict, index: IndexView, files: SourceFiles) -> tuple[QASam
     new = [c.name for c in s.design.affected_components + s.design.new_components if not c.exists] if isinstance(s, DesignSample) else []
     reasons += check_code_spans(texts + [t.claim for t in s.trace], cited, index, new)
     reasons += check_claims(s, cited)
+    lines = [files.lines(e.path) for e in s.evidence]
+    reasons += check_steps(s.trace, ["\n".join(ls[e.start_line - 1:e.end_line]) if isinstance(ls, list) else "" for e, ls in zip(s.evidence, lines)])
     if isinstance(s, DesignSample): reasons += check_components(s.design, index)
     return s, reasons
 

@@ -173,3 +173,21 @@ def test_no_markup_escapes_in_final_text(clean):
     rows = [r for sp in ("train", "dev", "test") for r in iter_jsonl(out / f"dataset/final_{sp}.jsonl")]
     leaks = [(r["sample_id"], m.group(0)) for r in rows for k in ("prompt", "response") if (m := ESCAPES.search(r[k]))]
     assert rows and leaks == []
+
+
+def test_condition_step_moved_off_its_branch_is_rejected(clean):
+    _, raws, index, files, _ = clean
+    tried = 0
+    for r in raws:
+        steps = [t for t in r["trace"] if t["action"] == "condition"]
+        if not steps: continue
+        lines = [files.lines(e["path"]) for e in r["evidence"]]
+        # cite, for the condition step, a blank or brace-only line of its own file: a line that holds no branch
+        e = r["evidence"][steps[0]["evidence"][0]]
+        n = next((k for k in range(e["start_line"] - 1, 0, -1) if files.lines(e["path"])[k - 1].strip() in ("", "{", "}")), None)
+        if n is None or not (c := cite(files, index, e["path"], n, n)): continue
+        bad = {**r, "evidence": r["evidence"] + [c],
+               "trace": [{**t, "evidence": [len(r["evidence"])]} if t is steps[0] else t for t in r["trace"]]}
+        tried += 1
+        assert "condition_step_without_branch" in codes(bad, index, files), r["sample_id"]
+    assert tried >= 20
