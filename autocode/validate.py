@@ -312,11 +312,11 @@ def is_quote(span: str) -> bool:
     s = span.strip()
     return not _NAME_SPAN.fullmatch(s) and not CJK.fullmatch(s[:1] or "x") and bool(_QUOTE_TOKEN.search(s))
 
-def check_claims(s: QASample | DesignSample, cited: list[str]) -> list[str]:
-    "Reasons a sample says what its cited lines do not: quotes, status meanings, computed literals, filler trace steps."
+def check_claims(s: QASample | DesignSample | Any, cited: list[str]) -> list[str]:
+    "Reasons a sample (or a model's answer: anything with `answer`, `trace`) says what its cited lines do not."
     blob, reasons = "\n".join(cited), []
     lines = [decode(l) for c in cited for l in c.split("\n")]
-    texts = [s.answer] if isinstance(s, QASample) else []   # a design proposes new code: its quotes are checked against the index
+    texts = [a] if (a := getattr(s, "answer", None)) else []   # a design proposes new code: its quotes are checked against the index
     for t in texts:
         for q in code_spans(t):
             if is_quote(q) and not quote_grounded(q, blob):
@@ -325,7 +325,7 @@ def check_claims(s: QASample | DesignSample, cited: list[str]) -> list[str]:
             m = fold_ws(meaning).rstrip(".。")
             if not any(re.search(rf"(?<![\w.]){re.escape(v)}(?![\w.])", l) and m in fold_ws(l) for l in lines):
                 reasons.append(f"status_meaning_unbacked: `{v}` = {m} is on no cited line")
-    if isinstance(s, QASample) and s.qa_type == "computation":
+    if texts and getattr(s, "qa_type", None) == "computation":
         nums = set(re.findall(r"(?<![\w.])\d+(?:\.\d+)?", decode(blob)))
         for q in code_spans(s.answer):
             bad = [n for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", _STRING.sub(" ", q)) if n not in nums]

@@ -191,3 +191,24 @@ def test_condition_step_moved_off_its_branch_is_rejected(clean):
         tried += 1
         assert "condition_step_without_branch" in codes(bad, index, files), r["sample_id"]
     assert tried >= 20
+
+
+def test_stage_10_reads_the_code_shown_and_applies_the_same_rules():
+    from autocode.infer import check_output, shown_context
+    from autocode.sft import Citation, Output, Step, context_text
+    blocks = [{"n": 1, "chunk_id": "c1", "path": "a/Dao.xml", "start_line": 3, "end_line": 4,
+               "code": "WHERE id = #{id}\n  AND stock <= #{n}"},
+              {"n": 2, "chunk_id": "c2", "path": "a/S.java", "start_line": 10, "end_line": 10, "code": "dao.lock(id, n);"}]
+    chat = {"mode": "grounded", "context": [{k: b[k] for k in ("chunk_id", "path", "start_line", "end_line")} for b in blocks],
+            "messages": [{"role": "system", "content": "s"}, {"role": "user", "content": "Q?\n" + context_text(blocks)}]}
+    shown = shown_context(chat)
+    assert [b["code"] for b in shown] == [b["code"] for b in blocks]
+    cits = [Citation(chunk_id=b["chunk_id"], path=b["path"], start_line=b["start_line"], end_line=b["end_line"]) for b in blocks]
+    good = Output(answer="It runs `dao.lock(id, n)`, guarded by `stock <= #{n}`.", citations=cits,
+                  trace=[Step(step=1, action="condition", claim="the guard", evidence=[0]), Step(step=2, action="effect", claim="the call", evidence=[1])])
+    assert check_output(good, {}, shown)[0]["claims"] is True
+    bad = good.model_copy(update={"answer": "It runs `dao.lock(id, n + 1)`.",
+                                  "trace": [Step(step=1, action="condition", claim="x", evidence=[1])]})
+    got = check_output(bad, {}, shown)[1]
+    assert got and got[-1].startswith("claims: quote_not_in_evidence") and "condition_step_without_branch" in got[-1]
+    assert check_output(bad, {}, None)[0]["claims"] is None    # light mode: nothing shown, nothing to check against
