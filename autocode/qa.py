@@ -1988,7 +1988,8 @@ def _names(name: str, window: str, quote: str) -> bool:
     return re.search(rf"(?:\bset|\b){re.escape(name.replace('_', '').lower())}\b", rest) is not None
 
 def quote_location(quote: str, code: CodeText, paths: Iterable[str], name: str = "",
-                   within: dict[str, list[tuple[int, int]]] | None = None, near: Iterable[Evidence] = ()) -> tuple[str, int, int] | None:
+                   within: dict[str, list[tuple[int, int]]] | None = None, near: Iterable[Evidence] = (),
+                   match: Callable[[str, str], bool] = quote_in) -> tuple[str, int, int] | None:
     "(path, first, last line) of the one place in `paths` (inside `within`) whose lines hold `quote` and `name`; of several, the one next to `near`."
     key = max(re.findall(r"\w+", html.unescape(quote)) or [""], key=len)
     wins = []   # the shortest window from each line that holds the quote
@@ -1997,7 +1998,7 @@ def quote_location(quote: str, code: CodeText, paths: Iterable[str], name: str =
         starts = {m - j for m, t in d.items() if key in t for j in range(MAX_QUOTE_LINES)}   # lines near the quote's longest word
         for n in sorted(starts & d.keys()):
             k = next((k for k in range(MAX_QUOTE_LINES) if all(i in d for i in range(n, n + k + 1))
-                      and quote_in(quote, w := "\n".join(d[i] for i in range(n, n + k + 1)))
+                      and match(quote, w := "\n".join(d[i] for i in range(n, n + k + 1)))
                       and _names(name, w, quote)), None)
             if k is not None and (within is None or any(a <= n and n + k <= b for a, b in within.get(p, ()))): wins.append((p, n, n + k))
     hits = [w for w in wins if not any(o != w and o[0] == w[0] and w[1] <= o[1] and o[2] <= w[2] for o in wins)]
@@ -2007,7 +2008,8 @@ def quote_location(quote: str, code: CodeText, paths: Iterable[str], name: str =
 
 def cite_quotes(d: Draft, code: CodeText) -> Draft:
     "The draft with the lines of every code quote of its answers added to its evidence, when they are known and unique."
-    for q in dict.fromkeys(q for a in d.answer.values() for q in code_spans(a) if is_quote(q)):
+    quotes = list(dict.fromkeys(q for a in d.answer.values() for q in code_spans(a) if is_quote(q)))
+    for q in quotes + quotes:   # twice: a line cited for a later quote is what places an earlier one "beside the lines cited"
         if quote_grounded(q, "\n".join("\n".join(code.get(e)) for e in d.evidence)): continue
         own = {e.path for e in d.evidence}
         chunks = defaultdict(list)   # the chunks the draft cites (a method, a statement): the nearest place to look
@@ -2015,7 +2017,9 @@ def cite_quotes(d: Draft, code: CodeText) -> Draft:
         lhs, _, rhs = q.rpartition("=") if re.search(r"(?<![=!<>])=(?!=)", q) else ("", "", q)
         for part, name in [(q, "")] + ([(rhs.strip(), lhs.strip())] if lhs else []):   # `col = expr`: where `expr` sets `col`
             at = (quote_location(part, code, own, name, chunks, d.evidence) or quote_location(part, code, own, name)
-                  or quote_location(part, code, [p for p in code.lines if p not in own], name))
+                  or quote_location(part, code, [p for p in code.lines if p not in own], name)
+                  # a restated quote (`order_id IN ( #{id} )` for a `<foreach>`): its words, in the chunks already cited
+                  or quote_location(part, code, own, name, chunks, d.evidence, quote_grounded))
             if at and (ev := code.evidence(*at)) is not None: d.evidence.append(ev); break
     return d
 
