@@ -667,8 +667,10 @@ whose steps cite that evidence.
 3. Samples were rendered from those facts (templates{", optionally phrased by an LLM" if stats.get("llm") else ""}).
 4. Validation (this stage) re-read every cited file and rejected any sample whose cited lines no longer
    hash-match, whose evidence is not inside the chunk it names, whose trace cites missing evidence, whose
-   answer shows a code identifier that is neither in the cited lines nor in the index, or whose design calls
-   a component existing that the index does not have. Exact and near duplicates were removed per language,
+   answer shows a code identifier that is neither in the cited lines nor in the index, whose answer quotes code,
+   a status meaning or a computed literal that its own cited lines do not hold, whose trace has a step that only
+   counts or a condition (effect) step that cites no branch (write), or whose design calls a component existing
+   that the index does not have. Exact and near duplicates were removed per language,
    secrets were redacted, and the rest was split.
 
 The samples quote and describe the source repository: they inherit its license (hence `license: other`).
