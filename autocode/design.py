@@ -263,11 +263,12 @@ def design_samples(d: DesignDraft, languages: Iterable[str], iv: IndexView) -> l
                     evidence.append(e)
     p = d.facts[0]
     sup = [k for f in d.facts[1:] for k in idx[f.fact_id]] or idx[p.fact_id]
+    uses = ", ".join(dict.fromkeys(f"`{short(f.subject)}`" for f in d.facts[1:4]))   # no step that only counts (issue 10)
+    where = evidence[0].path.rsplit("/", 1)[-1] if evidence else ""
     trace = [("locate", (f"The requirement comes from {short(p.subject)} ({p.kind}).", f"需求来自 {short(p.subject)}（{p.kind}）。"), idx[p.fact_id][:2] or [0]),
-             ("constraint", (f"The design reuses what the cited code already does ({len(d.facts) - 1} supporting facts).",
-                             f"设计复用被引用代码中已有的机制（{len(d.facts) - 1} 条支撑事实）。"), sup[:3]),
-             ("design", (d.summary[0], d.summary[1]), list(range(len(evidence)))[:4]),
-             ("conclusion", (f"{len(d.steps)} implementation steps follow.", f"共 {len(d.steps)} 个实现步骤。"), list(range(len(evidence))))]
+             ("constraint", (f"It builds on {uses}, which the cited lines show.", f"它基于引用代码中的 {uses}。") if uses else
+                            (f"It changes `{short(p.subject)}` in `{where}`.", f"改动位于 `{where}` 的 `{short(p.subject)}`。"), sup[:3]),
+             ("design", (d.summary[0], d.summary[1]), list(range(len(evidence)))[:4])]
     gid = group_of(p.fact_id)
     out = []
     for L in languages:

@@ -15,22 +15,45 @@ from .core import (AutocodeError, file_sha256, iter_jsonl, progress, timer, writ
                            run_stage)
 from .lora import TINY, _train_libs, cpu_threads, load_base
 from .schema import Settings
+from .validate import check_claims, check_steps
 from .sft import Output, ParseError, parse
 
 # %% auto #0
-__all__ = ['CHECKS', 'STAGE', 'load_ranges', 'check_output', 'passed', 'evidence_iou', 'answer_text', 'token_f1', 'generate',
-           'judge', 'summarize', 'run', 'work']
+__all__ = ['CHECKS', 'SHOWN', 'STAGE', 'load_ranges', 'shown_context', 'claim_failures', 'check_output', 'passed', 'evidence_iou',
+           'answer_text', 'token_f1', 'generate', 'judge', 'summarize', 'run', 'work']
 
 # %% ../nbs/10_infer_lora.ipynb #8f2bfdcf
-CHECKS = ("parses", "citations_exist", "in_context", "trace_cites")
+CHECKS = ("parses", "citations_exist", "in_context", "trace_cites", "claims")
+SHOWN = ("in_context", "claims")   # checks against the code shown: grounded mode only
 
 def load_ranges(index: Path) -> dict[str, tuple[str, int, int]]:
     "chunk_id -> (path, start_line, end_line) of every chunk of the index."
     return {r["chunk_id"]: (r["path"], r["start_line"], r["end_line"]) for r in iter_jsonl(index)}
 
+_BLOCK = re.compile(r"^\[(\d+)\] (\S+) (.+):(\d+)-(\d+)$", re.M)
+
+def shown_context(chat: dict) -> list[dict] | None:
+    "The blocks of code a grounded chat showed the model, each with its `code` read back from the prompt; None in light mode."
+    if chat.get("mode") != "grounded": return None
+    shown = chat["messages"][1]["content"].split("\nCode:\n", 1)[-1]
+    heads = list(_BLOCK.finditer(shown))
+    code = {(m[2], int(m[4]), int(m[5])): shown[m.end() + 1:(heads[i + 1].start() - 1) if i + 1 < len(heads) else len(shown)]
+            for i, m in enumerate(heads)}
+    return [{**b, "code": code.get((b["chunk_id"], b["start_line"], b["end_line"]))} for b in chat["context"]]
+
+def claim_failures(o: Output, context: list[dict]) -> list[str]:
+    "Stage 06's claim and trace-step rules on a model's answer, read against the lines of the code it was shown."
+    if any(b.get("code") is None for b in context): return []   # the code shown is not known: nothing to check against
+    cited = []
+    for c in o.citations:
+        b = next((b for b in context if b["chunk_id"] == c.chunk_id and b["path"] == c.path
+                  and b["start_line"] <= c.start_line <= c.end_line <= b["end_line"]), None)
+        cited.append("\n".join(b["code"].split("\n")[c.start_line - b["start_line"]:c.end_line - b["start_line"] + 1]) if b else "")
+    return check_claims(o, cited) + check_steps(o.trace, cited)
+
 def check_output(o: Output | None, ranges: dict, context: list[dict] | None) -> tuple[dict, list[str]]:
     "The hard checks of a parsed output (None: did not parse) and the reasons of the failed ones."
-    if o is None: return {k: (False if k != "in_context" or context is not None else None) for k in CHECKS}, ["does not parse"]
+    if o is None: return {k: (False if k not in SHOWN or context is not None else None) for k in CHECKS}, ["does not parse"]
     fails: dict[str, str] = {}
     if not o.citations: fails["citations_exist"] = "no citations"
     for i, c in enumerate(o.citations, 1):
@@ -44,8 +67,10 @@ def check_output(o: Output | None, ranges: dict, context: list[dict] | None) -> 
     for s in o.trace:
         if not s.evidence: fails.setdefault("trace_cites", f"step {s.step} cites nothing")
         elif any(e >= len(o.citations) for e in s.evidence): fails.setdefault("trace_cites", f"step {s.step} cites a citation that does not exist")
+    if context is not None and (bad := claim_failures(o, context)): fails["claims"] = "; ".join(bad[:3])
     checks = {"parses": True, "citations_exist": "citations_exist" not in fails, "trace_cites": "trace_cites" not in fails,
-              "in_context": None if context is None else "in_context" not in fails}
+              "in_context": None if context is None else "in_context" not in fails,
+              "claims": None if context is None else "claims" not in fails}
     return {k: checks[k] for k in CHECKS}, [f"{k}: {v}" for k, v in fails.items()]
 
 def passed(checks: dict) -> bool:
@@ -182,7 +207,7 @@ def work(ctx: StageRun) -> dict:
     with timer(timings, "check"):
         for chat, (rb, sb), (rt, st) in zip(chats, based, tuned):
             ref = parse(chat["messages"][-1]["content"])
-            ctx = chat["context"] if chat.get("mode") == "grounded" else None
+            ctx = shown_context(chat)
             preds.append({"sample_id": chat["sample_id"], "task_type": chat["task_type"], "language": chat["language"], "mode": chat.get("mode"),
                           "reference": chat["messages"][-1]["content"],
                           "base": judge(rb, sb, ranges, ctx, ref), "tuned": judge(rt, st, ranges, ctx, ref)})

@@ -8,6 +8,7 @@ Docs: `_docs/generate_qa.html` (the notebook, with its outputs) and `_docs/api/q
 from __future__ import annotations
 
 import hashlib
+import html
 import random
 import re
 from collections import Counter, defaultdict
@@ -18,22 +19,23 @@ from typing import Any, Callable, Iterable
 from .core import (AutocodeError, lines_sha256, progress, read_json, read_source, split_lines, write_jsonl,
                            StageRun, StageSpec, run_stage, iter_jsonl_where)
 from .schema import Evidence, Fact, QASample, RulesAndFlows, Settings, TraceStep
+from .validate import BRANCH, code_spans, is_quote, quote_grounded, quote_in
 
 # %% auto #0
 __all__ = ['MAX_QUOTE', 'LANGS', 'OPENERS', 'PHRASES', 'MAX_CHECKS', 'MBG_METHODS', 'MAX_STMT', 'MAX_FLOW_STEPS', 'WINDOW',
-           'STRIDE', 'ABSENCES', 'RENDERERS', 'MAX_HOP_EFFECTS', 'CROSS', 'STAGE', 'owner_name', 'member_name', 'short',
-           'same_method', 'evidence_for', 'cited_lines', 'unxml', 'fold', 'strip_comment', 'call_expr', 'clean_stmt',
-           'enclosing', 'branch_text', 'Stmt', 'CodeText', 'best_quote', 'with_quote', 'Draft', 'pick', 'bt', 'sql',
-           'join', 'group_of', 'both', 'en_zh', 'make_fact', 'status', 'statuses', 'symbols', 'http_list', 'http_note',
-           'negated', 'when', 'cron_text', 'Ctx', 'tr', 'merge_evidence', 'origins', 'origins_text', 'phrase', 'ask',
-           'question_shape', 'shape_counts', 'fail_stmt', 'guard_effect', 'else_chain', 'guard_when', 'render_guard',
-           'method_checks_drafts', 'TransitionCode', 'transition_code', 'ev_is_java', 'transition_answer',
-           'render_state_transition', 'status_meaning_drafts', 'generated_statement', 'render_persistence',
-           'render_computation', 'Step', 'flow_steps', 'render_flow', 'flow_window_drafts', 'resolved', 'named',
-           'async_answer', 'linked_async', 'render_async', 'render_transaction', 'documented_values', 'render_config',
-           'render_layering', 'render_absence', 'reached_effects', 'effect_claim', 'multi_hop_drafts', 'sample_id',
-           'tidy', 'to_samples', 'apply_quotas', 'dedupe_questions', 'load_facts', 'render_all', 'generate', 'run',
-           'work']
+           'STRIDE', 'ABSENCES', 'RENDERERS', 'MAX_HOP_EFFECTS', 'MAX_QUOTE_LINES', 'CROSS', 'STAGE', 'owner_name',
+           'member_name', 'short', 'same_method', 'evidence_for', 'cited_lines', 'unxml', 'fold', 'strip_comment',
+           'call_expr', 'clean_stmt', 'enclosing', 'branch_text', 'Stmt', 'CodeText', 'best_quote', 'with_quote',
+           'Draft', 'pick', 'bt', 'sql', 'join', 'group_of', 'both', 'en_zh', 'make_fact', 'status', 'statuses',
+           'symbols', 'http_list', 'http_note', 'negated', 'when', 'cron_text', 'Ctx', 'tr', 'merge_evidence',
+           'origins', 'origins_text', 'phrase', 'ask', 'question_shape', 'shape_counts', 'fail_stmt', 'guard_effect',
+           'else_chain', 'guard_when', 'render_guard', 'method_checks_drafts', 'TransitionCode', 'transition_code',
+           'ev_is_java', 'transition_answer', 'render_state_transition', 'status_meaning_drafts', 'generated_statement',
+           'render_persistence', 'render_computation', 'Step', 'flow_steps', 'render_flow', 'flow_window_drafts',
+           'resolved', 'named', 'async_answer', 'linked_async', 'render_async', 'render_transaction',
+           'documented_values', 'render_config', 'render_layering', 'render_absence', 'reached_effects', 'effect_claim',
+           'multi_hop_drafts', 'quote_location', 'cite_quotes', 'sample_id', 'tidy', 'to_samples', 'apply_quotas',
+           'dedupe_questions', 'load_facts', 'render_all', 'generate', 'run', 'work']
 
 # %% ../nbs/04_generate_qa.ipynb #53b413bb
 def _strip_module(symbol: str) -> str:
@@ -324,7 +326,8 @@ def best_quote(code: CodeText, evidence: list[Evidence], keys: set[str], limit: 
     "The best contiguous run of cited lines (whitespace folded, `//` comments dropped) that fits `limit`, scored by `keys`."
     best, best_score = "", -1.0
     for ev in evidence:
-        ls = [fold(strip_comment(t)[0]) if ev.path.endswith(".java") else fold(t) for t in code.get(ev)]
+        ls = [fold(strip_comment(t)[0]) if ev.path.endswith(".java") else fold(unxml(t) if ev.path.endswith(".xml") else t)
+              for t in code.get(ev)]   # a reader sees `<=`, not the mapper's `&lt;=`
         for i in range(len(ls)):
             if not ls[i] or ls[i] in ("{", "}"): continue
             for j in range(i, len(ls)):
@@ -964,7 +967,7 @@ def _zero_rows_drafts(f: Fact, ctx: Ctx) -> list[Draft]:
         return s
     trace = [tr("locate", f"`{st}` is a mapper statement" + (f" on {bt(table)}." if table else "."), f"`{st}` 是一条 Mapper 语句" + (f"，作用于 {bt(table)} 表。" if table else "。"), idx[0][:1]),
              tr("constraint", f"Its WHERE includes {sql(guard)}.", f"它的 WHERE 条件包含 {sql(guard)}。", idx[0]),
-             tr("effect", "When the condition is false, no row is changed and 0 is returned.", "条件不成立时不会修改任何记录，返回 0。", idx[0])]
+             tr("conclusion", "When the condition is false, no row is changed and 0 is returned.", "条件不成立时不会修改任何记录，返回 0。", idx[0])]
     for g, ix in zip(checks, idx[1:]):
         trace.append(tr("condition", f"`{short(g.fields.get('method'))}` checks {bt(g.fields.get('condition'))}.",
                         f"`{short(g.fields.get('method'))}` 检查 {bt(g.fields.get('condition'))}。", ix))
@@ -1162,10 +1165,11 @@ def render_state_transition(f: Fact, ctx: Ctx) -> list[Draft]:
     k_set = tc.ev.get("setter", tc.ev.get("call", 0))
     trace = [tr("locate", f"`{m}` writes `{fld}`" + (f" with {bt(tc.setter or tc.call)}." if tc.setter or tc.call else "."),
                 f"`{m}` 写入 `{fld}`" + (f"：{bt(tc.setter or tc.call)}。" if tc.setter or tc.call else "。"), [k_set]),
-             tr("condition", (f"It requires `{fld}` to be {v['frm']}." if frm else f"It does not require a particular current `{fld}`."),
-                (f"要求 `{fld}` 当前为 {v['frm_zh']}。" if frm else f"它不要求当前 `{fld}` 为特定值。"), [tc.ev.get("criteria", k_set)]),
+             tr("condition" if frm else "compare", (f"It requires `{fld}` to be {v['frm']}." if frm else f"It does not require a particular current `{fld}`."),
+                (f"要求 `{fld}` 当前为 {v['frm_zh']}。" if frm else f"它不要求当前 `{fld}` 为特定值。"),
+                [tc.ev.get("criteria", next((i for i, e in enumerate(ev) if BRANCH.search(unxml("\n".join(ctx.code.get(e))))), k_set))]),
              tr("effect", f"`{fld}` becomes {v['to']}.", f"`{fld}` 变为 {v['to_zh']}。", [tc.ev.get("save", tc.ev.get("sql", len(ev) - 1))])]
-    if tc.insert: trace[1] = tr("condition", "The record is new: it is inserted.", "这是一条新记录：通过插入保存。", [tc.ev.get("save", k_set)])
+    if tc.insert: trace[1] = tr("effect", "The record is new: it is inserted.", "这是一条新记录：通过插入保存。", [tc.ev.get("save", k_set)])
     return [_draft(f, "transition", q, both(lambda L: transition_answer(f, ctx, L)), trace)]
 
 def status_meaning_drafts(ctx: Ctx) -> list[Draft]:
@@ -1308,7 +1312,8 @@ def render_persistence(f: Fact, ctx: Ctx) -> list[Draft]:
            else "sql_delete" if op == "DELETE" else "sql_update")
     q = ask(f, ctx, key, stmt=stmt, table=table, guard=sql(fl.get("guard")))
     trace = [tr("locate", f"`{stmt}` is a mapper statement on {bt(table)}.", f"`{stmt}` 是作用于 {bt(table)} 表的 Mapper 语句。", [0]),
-             tr("effect", (f"It sets {join([sql(x) for x in (fl.get('set') or [])[:3]], 'en')}." if fl.get("set") and not sel else f"Its WHERE is {sql(fl.get('where'))}." if fl.get("where") else f"It writes {bt(table)}."),
+             tr("effect" if fl.get("set") and not sel or not fl.get("where") else "condition",   # a select's WHERE is a condition
+                (f"It sets {join([sql(x) for x in (fl.get('set') or [])[:3]], 'en')}." if fl.get("set") and not sel else f"Its WHERE is {sql(fl.get('where'))}." if fl.get("where") else f"It writes {bt(table)}."),
                 (f"它设置 {join([sql(x) for x in (fl.get('set') or [])[:3]], 'zh')}。" if fl.get("set") and not sel else f"它的 WHERE 条件是 {sql(fl.get('where'))}。" if fl.get("where") else f"它写入 {bt(table)} 表。"), _all(ev))]
     if fl.get("guard") and not sel:
         trace.append(tr("constraint", f"The guard {sql(fl['guard'])} limits which rows change.", f"防护条件 {sql(fl['guard'])} 限定了哪些记录会被修改。", _all(ev)))
@@ -1784,14 +1789,17 @@ def render_absence(f: Fact, ctx: Ctx) -> list[Draft]:
     code = (_code_list(stmts, "en"), _code_list(stmts, "zh"))
     rel = [ctx.facts[i] for i in f.related if i in ctx.facts]
     table = next((r.fields.get("table") for r in rel if r.kind == "persistence" and r.fields.get("table")), "") or ""
+    # a fact the answer quotes for contrast: its lines are cited too, so every quote is in the sample's own evidence
+    other = (next((g for g in ctx.kind("guard") if owner_name(g.fields.get("method")) == owner_name(meth)
+                   and re.search(r"getMemberId\(\)|getUserId\(\)", str(g.fields.get("condition") or ""))), None) if what == "no_owner_check" else
+             next((p for p in ctx.kind("persistence") if p.fields.get("table") == table and p.fields.get("guard")), None) if what == "unguarded_write" else None)
     def a(L: str) -> str:
         en, c = L == "en", code[0 if L == "en" else 1]
         if what == "no_status_check":
             s = (f"No. `{m}` runs {c}; it never reads the current status of the stored record before writing, so a record in any status is changed."
                  if en else f"不会。`{m}` 执行 {c}，写入前从不读取已保存记录的当前状态，因此任何状态的记录都会被修改。")
         elif what == "no_owner_check":
-            g = next((g for g in ctx.kind("guard") if owner_name(g.fields.get("method")) == owner_name(meth)
-                      and re.search(r"getMemberId\(\)|getUserId\(\)", str(g.fields.get("condition") or ""))), None)
+            g = other
             s = (f"No. `{m}` runs {c} without comparing the record's member with the current member, so it works on any id it is given."
                  if en else f"不会。`{m}` 执行 {c}，但没有比较记录所属会员和当前会员，因此传入任何 id 都会被处理。")
             if g: s += (f" Compare `{short(g.fields.get('method'))}`, which checks {bt(g.fields.get('condition'))}." if en
@@ -1807,7 +1815,7 @@ def render_absence(f: Fact, ctx: Ctx) -> list[Draft]:
                 s += (f" The column `{col}` is written by `{short(w.fields.get('statement'))}` instead ({sql(w.fields['set'][0])})." if en
                       else f"`{col}` 列实际由 `{short(w.fields.get('statement'))}` 写入（{sql(w.fields['set'][0])}）。")
         elif what == "unguarded_write":
-            g = next((p for p in ctx.kind("persistence") if p.fields.get("table") == table and p.fields.get("guard")), None)
+            g = other
             s = (f"No. `{m}` only runs {c}" + (f", and the write replaces the rows of {bt(table)} as submitted" if table else "")
                  + "; nothing checks the values first." if en else
                  f"不会。`{m}` 只执行 {c}" + (f"，写入会按提交的数据覆盖 {bt(table)} 表中的行" if table else "") + "，写入前没有任何校验。")
@@ -1824,7 +1832,9 @@ def render_absence(f: Fact, ctx: Ctx) -> list[Draft]:
     trace = [tr("locate", f"The logic is in `{m}`.", f"逻辑位于 `{m}` 中。", [0]),
              tr("compare", "The cited lines contain no such check.", "引用的代码中没有这类检查。", _all(ev)),
              tr("conclusion", "So the answer is no.", "所以答案是否定的。", _all(ev))]
-    return [_draft(f, "check_absence", ask(f, ctx, what, m=m, table=bt(table) or "the table", table_zh=f"{bt(table)} 表" if table else "该表"), both(a), trace)]
+    evidence = merge_evidence(ev, other.evidence[:2] if other else [])[0]
+    return [_draft(f, "check_absence", ask(f, ctx, what, m=m, table=bt(table) or "the table", table_zh=f"{bt(table)} 表" if table else "该表"), both(a), trace,
+                   evidence=evidence)]
 
 RENDERERS: dict[str, Callable[[Fact, Ctx], list[Draft]]] = {
     "guard": render_guard, "state_transition": render_state_transition, "persistence": render_persistence,
@@ -1968,6 +1978,51 @@ def multi_hop_drafts(ctx: Ctx) -> list[Draft]:
         if (d := _flow_guard_draft(f, ctx)) is not None: out.append(d)
     return out
 
+# %% ../nbs/04_generate_qa.ipynb #085b367b
+MAX_QUOTE_LINES = 6   # a quote spans at most this many lines
+
+def _names(name: str, window: str, quote: str) -> bool:
+    "True when `window` names `name` outside the quote: `id` in `order.setId(p.getOrderId())` for the quote `p.getOrderId()`."
+    if not name: return True
+    rest = fold(window).replace(fold(quote), " ").replace("_", "").lower()
+    return re.search(rf"(?:\bset|\b){re.escape(name.replace('_', '').lower())}\b", rest) is not None
+
+def quote_location(quote: str, code: CodeText, paths: Iterable[str], name: str = "",
+                   within: dict[str, list[tuple[int, int]]] | None = None, near: Iterable[Evidence] = (),
+                   match: Callable[[str, str], bool] = quote_in) -> tuple[str, int, int] | None:
+    "(path, first, last line) of the one place in `paths` (inside `within`) whose lines hold `quote` and `name`; of several, the one next to `near`."
+    key = max(re.findall(r"\w+", html.unescape(quote)) or [""], key=len)
+    wins = []   # the shortest window from each line that holds the quote
+    for p in sorted(set(paths)):
+        d = code.lines.get(p, {})
+        starts = {m - j for m, t in d.items() if key in t for j in range(MAX_QUOTE_LINES)}   # lines near the quote's longest word
+        for n in sorted(starts & d.keys()):
+            k = next((k for k in range(MAX_QUOTE_LINES) if all(i in d for i in range(n, n + k + 1))
+                      and match(quote, w := "\n".join(d[i] for i in range(n, n + k + 1)))
+                      and _names(name, w, quote)), None)
+            if k is not None and (within is None or any(a <= n and n + k <= b for a, b in within.get(p, ()))): wins.append((p, n, n + k))
+    hits = [w for w in wins if not any(o != w and o[0] == w[0] and w[1] <= o[1] and o[2] <= w[2] for o in wins)]
+    if len(hits) > 1:   # `x.setOrderId(orderId)` three times in one method: the one beside the lines already cited
+        hits = [h for h in hits if any(e.path == h[0] and e.start_line - 3 <= h[2] and h[1] <= e.end_line + 3 for e in near)]
+    return hits[0] if len(hits) == 1 else None
+
+def cite_quotes(d: Draft, code: CodeText) -> Draft:
+    "The draft with the lines of every code quote of its answers added to its evidence, when they are known and unique."
+    quotes = list(dict.fromkeys(q for a in d.answer.values() for q in code_spans(a) if is_quote(q)))
+    for q in quotes + quotes:   # twice: a line cited for a later quote is what places an earlier one "beside the lines cited"
+        if quote_grounded(q, "\n".join("\n".join(code.get(e)) for e in d.evidence)): continue
+        own = {e.path for e in d.evidence}
+        chunks = defaultdict(list)   # the chunks the draft cites (a method, a statement): the nearest place to look
+        for e in d.evidence: chunks[e.path] += [(a, b) for a, b, cid in code.chunks.get(e.path, ()) if cid == e.chunk_id]
+        lhs, _, rhs = q.rpartition("=") if re.search(r"(?<![=!<>])=(?!=)", q) else ("", "", q)
+        for part, name in [(q, "")] + ([(rhs.strip(), lhs.strip())] if lhs else []):   # `col = expr`: where `expr` sets `col`
+            at = (quote_location(part, code, own, name, chunks, d.evidence) or quote_location(part, code, own, name)
+                  or quote_location(part, code, [p for p in code.lines if p not in own], name)
+                  # a restated quote (`order_id IN ( #{id} )` for a `<foreach>`): its words, in the chunks already cited
+                  or quote_location(part, code, own, name, chunks, d.evidence, quote_grounded))
+            if at and (ev := code.evidence(*at)) is not None: d.evidence.append(ev); break
+    return d
+
 # %% ../nbs/04_generate_qa.ipynb #d329e41c
 def sample_id(group_id: str, qa_type: str, language: str, variant: int, prefix: str = "qa") -> str:
     "Stable id: hash of group, type, language and variant."
@@ -2068,6 +2123,7 @@ def generate(facts: list[Fact], qs: Any, code: CodeText | None = None, quiet: bo
     drafts, failures = render_all(ctx, qs.max_per_fact, quiet)
     kept, cut = apply_quotas(drafts, len(qs.languages), qs.quota_per_domain, qs.quota_per_kind, qs.quota_per_file, qs.seed)
     kept, dropped = dedupe_questions(kept)
+    for d in kept: cite_quotes(d, ctx.code)
     samples = [s for d in kept for s in to_samples(d, qs.languages)]
     ids = Counter(s.sample_id for s in samples)
     if len(ids) != len(samples): raise AssertionError(f"duplicate sample ids: {[i for i, n in ids.items() if n > 1][:3]}")

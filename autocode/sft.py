@@ -19,6 +19,7 @@ from pydantic import Field, ValidationError, model_validator
 from .credentials import run_credentials
 from .core import (AutocodeError, atomic_open, file_sha256, iter_jsonl, lines_sha256, progress, split_lines, timer,
                            write_json, write_jsonl, StageRun, StageSpec, run_stage)
+from .qa import unxml   # a model reads mapper SQL as `<=`, the way answers quote it
 from .schema import Component, DatasetRow, Design, Line, Model, Settings, TraceAction
 
 # %% auto #0
@@ -216,7 +217,7 @@ def context_blocks(row: DatasetRow, chunks: dict[str, Any]) -> list[dict]:
         if b > len(lines) or lines_sha256(lines, a, b) != e.sha256:
             raise ValueError(f"evidence {e.path}:{e.start_line}-{e.end_line} no longer matches the index (hash)")
         blocks.append({"n": n, "chunk_id": e.chunk_id, "path": e.path, "start_line": e.start_line, "end_line": e.end_line,
-                       "code": "\n".join(lines[a - 1:b])})
+                       "code": unxml("\n".join(lines[a - 1:b])) if e.path.endswith(".xml") else "\n".join(lines[a - 1:b])})
     return blocks
 
 def context_text(blocks: list[dict]) -> str:

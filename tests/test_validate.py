@@ -185,7 +185,8 @@ def test_invented_identifier_is_rejected(toy):
     run(settings, out)
     rej = rejected(out)
     assert rej[qa[4]["sample_id"]] == ["unknown_identifier: `stockLedger.recordLock(stock)` names recordLock, stockLedger, "
-                                       "found neither in the cited lines nor in the index"]
+                                       "found neither in the cited lines nor in the index",
+                                       "quote_not_in_evidence: `stockLedger.recordLock(stock)` does not occur in the cited lines"]
     assert rej[qa[5]["sample_id"]][0].startswith("unknown_literal: `库存已被冻结`")
     assert rej["design-audit-en"] == ["unknown_component: class `StockAuditService` is marked existing but is not in the index"]
 
