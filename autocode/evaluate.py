@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .core import AutocodeError, atomic_open, iter_jsonl, progress, write_json, write_jsonl
-from .infer import CHECKS, judge, load_ranges, summarize
+from .infer import CHECKS, shown_context, judge, load_ranges, summarize
 from .schema import Settings
 from .sft import parse
 
@@ -116,7 +116,7 @@ def score(chats: list[dict], answers: dict[str, list[tuple[str, bool]]], ranges:
     preds = []
     for i, chat in enumerate(chats):
         ref = parse(chat["messages"][-1]["content"])
-        ctx = chat["context"] if chat.get("mode") == "grounded" else None
+        ctx = shown_context(chat)
         p = {"sample_id": chat["sample_id"], "task_type": chat["task_type"], "language": chat["language"],
              "qa_type": types.get(chat["sample_id"], chat["task_type"]), "question": chat["messages"][1]["content"].split("\nCode:\n")[0],
              "reference": chat["messages"][-1]["content"]}

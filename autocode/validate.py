@@ -7,6 +7,7 @@ Docs: `_docs/validate.html` (the notebook, with its outputs) and `_docs/api/vali
 # %% ../nbs/06_validate.ipynb #df8b5813
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter, defaultdict
@@ -22,17 +23,19 @@ from pydantic import ValidationError
 from .credentials import REDACTED, WEAK_VALUE, credential_pattern, find_credentials, plugin_findings, run_credentials
 from .core import (AutocodeError, dumps, iter_jsonl, lines_sha256, progress, read_source, sha256_text, split_lines,
                            timer, write_json, write_jsonl, atomic_open, StageRun, StageSpec, run_stage)
+from .lang.profiles import CONTROLLERS, LISTENERS, SQL_ANNOTATIONS, WEB_MAPPINGS
 from .schema import (SCHEMA_VERSION, Chunk, DatasetRow, Design, DesignSample, Evidence, QASample, Rejected,
                              Settings, TraceStep)
 
 # %% auto #0
-__all__ = ['IDENT', 'CODE_SPAN', 'CJK', 'KEYWORDS', 'SPLITS', 'STAGE', 'IndexView', 'fold_ws', 'mapping_paths', 'index_view',
-           'SourceFiles', 'check_evidence', 'check_trace', 'code_spans', 'check_span', 'check_code_spans',
-           'component_exists', 'check_components', 'check_sample', 'secret_findings', 'detect_secret_values',
-           'redact_text', 'sample_lines', 'redact_sample', 'redact_rejected', 'leaked_credentials', 'dedup_text',
-           'normalise', 'shingles', 'jaccard', 'specificity', 'new_minhash', 'new_lsh', 'find_duplicates',
-           'split_units', 'assign_splits', 'leakage', 'render_design', 'to_row', 'size_category', 'dataset_card',
-           'read_samples', 'check_ratios', 'validate_samples', 'run', 'work']
+__all__ = ['IDENT', 'CODE_SPAN', 'CJK', 'KEYWORDS', 'FRAMEWORK_ANNOTATIONS', 'BRANCH', 'WRITE', 'STEP_RULES', 'SPLITS', 'STAGE',
+           'IndexView', 'fold_ws', 'mapping_paths', 'index_view', 'SourceFiles', 'check_evidence', 'check_trace',
+           'code_spans', 'check_span', 'check_code_spans', 'component_exists', 'check_components', 'check_steps',
+           'decode', 'quote_in', 'quote_grounded', 'is_quote', 'check_claims', 'check_sample', 'secret_findings',
+           'detect_secret_values', 'redact_text', 'sample_lines', 'redact_sample', 'redact_rejected',
+           'leaked_credentials', 'dedup_text', 'normalise', 'shingles', 'jaccard', 'specificity', 'new_minhash',
+           'new_lsh', 'find_duplicates', 'split_units', 'assign_splits', 'leakage', 'render_design', 'to_row',
+           'size_category', 'dataset_card', 'read_samples', 'check_ratios', 'validate_samples', 'run', 'work']
 
 # %% ../nbs/06_validate.ipynb #cf712cb1
 IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
@@ -50,6 +53,10 @@ select update insert delete from where set into values and or not in is like bet
 order by group having limit offset count sum max min distinct case when then end exists union all asc desc
 get post put patch head options http https
 """.split())
+
+# annotation names the framework profiles read: an answer may name one the repository does not use
+# ("neither … is annotated `@Transactional`" where transactions are declared in XML)
+FRAMEWORK_ANNOTATIONS = frozenset({"Transactional", *WEB_MAPPINGS, *CONTROLLERS, *SQL_ANNOTATIONS, *LISTENERS})
 
 @dataclass
 class IndexView:
@@ -95,6 +102,7 @@ def index_view(chunks: Iterable[Chunk | dict], repo: Path | None = None) -> Inde
         chunk_list.append(c) if repo is not None else None
         v.spans[c.chunk_id] = (c.path, c.start_line, c.end_line)
         v.kinds[c.chunk_id] = c.kind
+        v.names["file"].add(c.path.rsplit("/", 1)[-1])   # `schema.sql` names a file, not an unknown identifier
         v.tokens.update(IDENT.findall(c.text)); v.tokens.update(IDENT.findall(c.symbol))
         texts.append(fold_ws(c.text))
         sym = c.symbol.split("#")[0]
@@ -178,7 +186,8 @@ _CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+"
 def check_span(span: str, cited: str, cited_tokens: set[str], index: IndexView, new: str = "") -> str | None:
     "None when a code span is grounded, else the reason (`new`: names of the components a design adds)."
     lit = span.strip("\"'")
-    if not lit or lit == "<REDACTED>": return None
+    if not lit or lit == "<REDACTED>" or lit in index.names["file"]: return None
+    if lit.startswith("@") and lit[1:].split("(")[0] in FRAMEWORK_ANNOTATIONS: return None
     folded = fold_ws(cited)
     def found(x: str) -> bool: return x in cited or fold_ws(x) in folded or index.has_literal(x) or (bool(new) and x in new)
     if lit in cited or fold_ws(lit) in folded: return None
@@ -245,6 +254,88 @@ def check_components(design: Design, index: IndexView) -> list[str]:
     return [f"unknown_component: {c.kind} `{c.name}` is marked existing but is not in the index"
             for c in design.affected_components + design.new_components if c.exists and not component_exists(c.kind, c.name, index)]
 
+# %% ../nbs/06_validate.ipynb #08a99348
+_NAME_SPAN = re.compile(r"@?[\w$.#/{}\-]+(\(\))?|<[\w:-]+>")   # a bare name, a path, an annotation, an XML tag: not a quote
+_QUOTE_TOKEN = re.compile(r"[A-Za-z_$][\w$]*|\d+(?:\.\d+)?")
+_STATUS_PAIR = re.compile(r"`(-?\d+)`\s*=\s*([^`,;，；、（()]+?)(?=\s*(?:[,;，；、（(]|\band\b|和|$))")
+_FILLER = re.compile(r"\(\d+ [a-z ]+\)|\b\d+ (implementation )?steps?\b|\bin total\b|共\s*\d+\s*个|（\d+\s*条[^）]*）", re.I)
+
+# what a condition step's lines must hold (a branch, a comparison, a WHERE, a query criterion), and an effect step's (a write,
+# a call, an assignment, a return or throw)
+BRANCH = re.compile(r"\w(EqualTo|NotEqualTo|In|NotIn|Between|Like|IsNull|IsNotNull|GreaterThan\w*|LessThan\w*)\(|"
+                    r"\b(if|else|while|switch|case|when|where|and|or|assert|throw|catch|filter|require\w*|check\w*|valid\w*)\b|"
+                    r"[=!<>]=|[<>?]|@(Valid|NotNull|NotBlank|NotEmpty|Min|Max|Size|Pattern)\b", re.I)
+WRITE = re.compile(r"\b(return|throw|update|insert|delete|replace|set|save\w*|add\w*|remove\w*|put\w*|send\w*|publish\w*|merge|persist)\b|"
+                   r"\bset[A-Z]\w*\(|(?<![=!<>])=(?!=)|\w\s*\(", re.I)
+STEP_RULES = {"condition": (BRANCH, "condition_step_without_branch", "a branch or comparison"),
+              "effect": (WRITE, "effect_step_without_write", "a write, call or assignment")}
+
+def check_steps(trace: list[TraceStep], cited_by_index: list[str]) -> list[str]:
+    "Reasons a trace step's evidence does not hold what its kind needs: a condition cites the branch, an effect the write."
+    reasons = []
+    for t in trace:
+        idx = [i for i in t.evidence if i < len(cited_by_index)]
+        if t.action not in STEP_RULES or not idx: continue   # evidence out of range is `trace_evidence`'s reason
+        rx, code, what = STEP_RULES[t.action]
+        if not any(rx.search(decode(cited_by_index[i])) for i in idx):
+            reasons.append(f"{code}: step {t.step} ({t.action}) cites no line with {what}")
+    return reasons
+
+def decode(text: str) -> str:
+    "Text as a reader sees it: XML/HTML entities decoded (`&lt;=` -> `<=`)."
+    return html.unescape(text) if "&" in text else text
+
+def _squash(text: str) -> str: return re.sub(r"\s+", "", decode(text))
+
+def quote_in(quote: str, cited: str) -> bool:
+    "True when a code quote occurs in the cited lines (whitespace ignored, entities decoded, `…` a gap)."
+    c, at = _squash(cited), 0
+    for part in (_squash(p) for p in decode(quote).strip("\"'").split("…")):
+        if not part: continue
+        if (at := c.find(part, at)) < 0: return False
+        at += len(part)
+    return True
+
+def quote_grounded(quote: str, cited: str) -> bool:
+    "True when a code quote is in the cited lines verbatim, or restates them: its strings verbatim, its names and numbers as tokens."
+    if quote_in(quote, cited): return True
+    q, c = decode(quote), decode(cited)
+    lits = [a or b for a, b in _STRING.findall(q)]
+    if not all(_squash(x) in _squash(c) for x in lits): return False
+    toks, low = set(_QUOTE_TOKEN.findall(c)), c.lower().replace("_", "")
+    # a formula restates code: `productPrice` stands for `getProductPrice()`, column `product_price` for `setProductPrice`,
+    # so a name may occur inside a cited token
+    return all(t in toks or (not t[0].isdigit() and t.lower().replace("_", "") in low) for t in _QUOTE_TOKEN.findall(_STRING.sub(" ", q)))
+
+def is_quote(span: str) -> bool:
+    "True when a code span quotes code (an expression, a statement, SQL, a message) rather than naming something."
+    s = span.strip()
+    return not _NAME_SPAN.fullmatch(s) and not CJK.fullmatch(s[:1] or "x") and bool(_QUOTE_TOKEN.search(s))
+
+def check_claims(s: QASample | DesignSample | Any, cited: list[str]) -> list[str]:
+    "Reasons a sample (or a model's answer: anything with `answer`, `trace`) says what its cited lines do not."
+    blob, reasons = "\n".join(cited), []
+    lines = [decode(l) for c in cited for l in c.split("\n")]
+    texts = [a] if (a := getattr(s, "answer", None)) else []   # a design proposes new code: its quotes are checked against the index
+    for t in texts:
+        for q in code_spans(t):
+            if is_quote(q) and not quote_grounded(q, blob):
+                reasons.append(f"quote_not_in_evidence: `{q}` does not occur in the cited lines")
+        for v, meaning in _STATUS_PAIR.findall(t):
+            m = fold_ws(meaning).rstrip(".。")
+            if not any(re.search(rf"(?<![\w.]){re.escape(v)}(?![\w.])", l) and m in fold_ws(l) for l in lines):
+                reasons.append(f"status_meaning_unbacked: `{v}` = {m} is on no cited line")
+    if texts and getattr(s, "qa_type", None) == "computation":
+        nums = set(re.findall(r"(?<![\w.])\d+(?:\.\d+)?", decode(blob)))
+        for q in code_spans(s.answer):
+            bad = [n for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", _STRING.sub(" ", q)) if n not in nums]
+            if bad: reasons.append(f"literal_not_in_evidence: `{q}` uses {', '.join(bad)}, which the cited code does not")
+    for st in s.trace:
+        if "`" not in st.claim and _FILLER.search(st.claim):
+            reasons.append(f"filler_trace_step: step {st.step} ({st.claim!r}) only counts or restates")
+    return list(dict.fromkeys(reasons))
+
+
 # %% ../nbs/06_validate.ipynb #9d744a0b
 def _design_texts(d: Design) -> list[str]:
     return [d.summary, *d.api_changes, *d.data_changes, *d.transaction_consistency, *d.steps, *d.risks,
@@ -262,6 +353,9 @@ def check_sample(raw: dict, index: IndexView, files: SourceFiles) -> tuple[QASam
     texts = [s.answer] if isinstance(s, QASample) else _design_texts(s.design)
     new = [c.name for c in s.design.affected_components + s.design.new_components if not c.exists] if isinstance(s, DesignSample) else []
     reasons += check_code_spans(texts + [t.claim for t in s.trace], cited, index, new)
+    reasons += check_claims(s, cited)
+    lines = [files.lines(e.path) for e in s.evidence]
+    reasons += check_steps(s.trace, ["\n".join(ls[e.start_line - 1:e.end_line]) if isinstance(ls, list) else "" for e, ls in zip(s.evidence, lines)])
     if isinstance(s, DesignSample): reasons += check_components(s.design, index)
     return s, reasons
 
@@ -573,8 +667,10 @@ whose steps cite that evidence.
 3. Samples were rendered from those facts (templates{", optionally phrased by an LLM" if stats.get("llm") else ""}).
 4. Validation (this stage) re-read every cited file and rejected any sample whose cited lines no longer
    hash-match, whose evidence is not inside the chunk it names, whose trace cites missing evidence, whose
-   answer shows a code identifier that is neither in the cited lines nor in the index, or whose design calls
-   a component existing that the index does not have. Exact and near duplicates were removed per language,
+   answer shows a code identifier that is neither in the cited lines nor in the index, whose answer quotes code,
+   a status meaning or a computed literal that its own cited lines do not hold, whose trace has a step that only
+   counts or a condition (effect) step that cites no branch (write), or whose design calls a component existing
+   that the index does not have. Exact and near duplicates were removed per language,
    secrets were redacted, and the rest was split.
 
 The samples quote and describe the source repository: they inherit its license (hence `license: other`).
