@@ -15,15 +15,16 @@ from typing import Any
 
 from .core import (AutocodeError, iter_jsonl, lines_sha256, progress, read_source, sha256_bytes, split_lines, timer,
                            write_json, StageRun, StageSpec, run_stage)
+from .lang.java.frontend import annotation, string_literals
 from .javaparse import JMethod, JType, java_types, line_extents, parse_java, statement_spans, widen, words
 from .schema import (ColumnInfo, Domain, DomainMap, Entity, EntryPoint, Evidence, FlowCandidate, Operation, Settings)
 
 # %% auto #0
-__all__ = ['SYNONYMS', 'LAYER_WORDS', 'NOT_ENTITY', 'STEREOTYPES', 'GENERATOR_MARK', 'HTTP_ANN', 'STAGE', 'parse_hints',
-           'value_meanings', 'TypeRec', 'MethodRec', 'StmtRec', 'ann_name', 'layer_of', 'CodeModel', 'load_code',
-           'Namer', 'common_prefix', 'learn_namer', 'text_domain', 'ann_paths', 'ann_http_methods', 'join_path',
-           'ann_attr', 'type_enabled', 'entry_points', 'entities', 'Assignment', 'prefix_merges', 'assign_domains',
-           'reach', 'flow_id', 'build_domain_map', 'run', 'work']
+__all__ = ['SYNONYMS', 'LAYER_WORDS', 'NOT_ENTITY', 'STEREOTYPES', 'TABLE_ANNOTATIONS', 'GENERATOR_MARK', 'HTTP_ANN', 'STAGE',
+           'parse_hints', 'value_meanings', 'TypeRec', 'MethodRec', 'StmtRec', 'declared_table', 'ann_name', 'layer_of',
+           'CodeModel', 'load_code', 'Namer', 'common_prefix', 'learn_namer', 'text_domain', 'ann_paths',
+           'ann_http_methods', 'join_path', 'ann_attr', 'type_enabled', 'entry_points', 'entities', 'Assignment',
+           'prefix_merges', 'assign_domains', 'reach', 'flow_id', 'build_domain_map', 'run', 'work']
 
 # %% ../nbs/02_domain_map.ipynb #3e860099
 SYNONYMS: dict[str, str] = {
@@ -124,6 +125,17 @@ class StmtRec:
     java_method: str | None = None
     generated: bool = False        # written by MyBatis Generator (see `CodeModel.generated_mapper_files`)
 
+TABLE_ANNOTATIONS = {"TableName": "value", "Table": "name"}  # MyBatis-Plus, JPA: the argument that names a class's table
+
+def declared_table(annotations: list[str]) -> str | None:
+    "The table a class names by `@TableName(\"t\")` or `@Table(name = \"t\")`, without quotes or schema."
+    for a in annotations:
+        rec = annotation(a if a.startswith("@") else "@" + a)
+        lit = string_literals(rec["args"].get(TABLE_ANNOTATIONS.get(rec["name"], ""), ""))
+        name = lit[0].strip("`\"[] ").rsplit(".", 1)[-1] if lit else ""
+        if name: return name
+    return None
+
 def ann_name(a: str) -> str:
     "`@RequestMapping(value = \"/x\")` -> `RequestMapping`."
     return re.match(r"@?([\w.]+)", a).group(1).rsplit(".", 1)[-1] if re.match(r"@?[\w.]+", a) else a
@@ -180,7 +192,7 @@ class CodeModel:
         gen_files = self.generated_mapper_files()
         for st in self.stmts.values(): st.generated = st.path in gen_files or bool(st.chunk.get("generated"))
         ns = {s.namespace for s in self.stmts.values()}
-        models = {t.simple for t in self.types.values() if self.table_of(t.simple)}
+        models = {t.simple for t in self.types.values() if self.table_of(t.simple, t)}
         for t in self.types.values(): t.layer = layer_of(t, ns, models)
         self.stmt_by_method: dict[str, list[str]] = defaultdict(list)
         for s in sorted(self.stmts.values(), key=lambda s: s.symbol):
@@ -282,10 +294,11 @@ class CodeModel:
         return out
 
     # --- lookups
-    def table_of(self, simple: str) -> str | None:
-        "The DDL table of a model class name (`OmsOrder` -> `oms_order`)."
-        s = "_".join(words(simple))
-        return s if s in self.ddl else None
+    def table_of(self, simple: str, t: TypeRec | None = None) -> str | None:
+        "The DDL table of a model class: the one its annotation names (`@TableName`, `@Table`), else its snake-cased name (`OmsOrder` -> `oms_order`)."
+        for s in (declared_table(t.annotations) if t else None, "_".join(words(simple))):
+            if s in self.ddl: return s
+        return None
 
     def resolve_type(self, name: str, ctx: TypeRec | None = None) -> list[str]:
         "Type keys a simple or qualified type name refers to from inside `ctx` (best first)."
@@ -608,7 +621,7 @@ def entities(cm: CodeModel) -> dict[str, Entity]:
     out = {}
     models = {}
     for tk, t in sorted(cm.types.items()):
-        tb = cm.table_of(t.simple)
+        tb = cm.table_of(t.simple, t)
         if tb and (tb not in models or (t.layer == "model" and cm.types[models[tb]].layer != "model")): models[tb] = tk
     for tb, c in sorted(cm.ddl.items()):
         t = cm.types.get(models.get(tb, ""))

@@ -223,3 +223,18 @@ def test_missing_domain_map_names_stage_02(tmp_path, sample_settings):
     index_repo.run(s, tmp_path)
     with pytest.raises(AutocodeError, match="run stage 02"):
         rules_flows.run(s, tmp_path)
+
+
+def test_annotated_table_name_gives_the_class_entity_name(tmp_path, sample_settings):
+    "`@TableName(\"t_shop_order\")` on `Order`: the entity is `Order` (not `TShopOrder`) and stage 06 rejects none of its samples as unknown."
+    from autocode.core import parse_stages, stage_module
+    s = sample_settings.model_copy(deep=True)
+    s.run.repo, s.run.out, s.run.quiet = str(Path(__file__).parent / "fixtures/table_name"), str(tmp_path), True
+    for st in parse_stages("01-06"): stage_module(st).run(s, tmp_path)
+    dm = DomainMap.model_validate(read_json(tmp_path / "extracted/domain_map.json"))
+    assert [e.name for d in dm.domains for e in d.entities if e.table == "t_shop_order"] == ["Order"]
+    rf = RulesAndFlows.model_validate(read_json(tmp_path / "extracted/rules_and_flows.json"))
+    st = by(rf, "state_transition")
+    assert st and {f.fields["entity"] for f in st} == {"Order"}
+    rejected = list(iter_jsonl(tmp_path / "dataset/rejected.jsonl"))
+    assert not [r for r in rejected if any("unknown_identifier" in x for x in r["reasons"])]
