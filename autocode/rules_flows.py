@@ -24,10 +24,10 @@ from .javaparse import JCall, line, end_line, squash, txt, walk, words, camel, c
 from .schema import DomainMap, Evidence, Fact, RulesAndFlows, Settings
 
 # %% auto #0
-__all__ = ['WRITE_TYPES', 'ARITH', 'STATE_WORDS', 'SOFT_DELETE_WORDS', 'MAX_FORMULA_DEPTH', 'MQ_NAME_FIELDS', 'OWNER_COLS',
-           'CURRENT_USER_CALL', 'CALLBACK_WORDS', 'ID_TYPES', 'STAGE', 'fact_id', 'strings', 'enclosing_ifs',
-           'cond_text', 'chain_ifs', 'branch_cond', 'field_of_accessor', 'local_decls', 'explain_vars', 'unescape_sql',
-           'Draft', 'merge_ranges', 'short', 'Ctx', 'extract_guards', 'literal_value', 'is_state_field',
+__all__ = ['WRITE_TYPES', 'ARITH', 'STATE_WORDS', 'LOG_LEVELS', 'SOFT_DELETE_WORDS', 'MAX_FORMULA_DEPTH', 'MQ_NAME_FIELDS',
+           'OWNER_COLS', 'CURRENT_USER_CALL', 'CALLBACK_WORDS', 'ID_TYPES', 'STAGE', 'fact_id', 'strings',
+           'enclosing_ifs', 'cond_text', 'chain_ifs', 'branch_cond', 'field_of_accessor', 'local_decls', 'explain_vars',
+           'unescape_sql', 'Draft', 'merge_ranges', 'short', 'Ctx', 'extract_guards', 'literal_value', 'is_state_field',
            'is_state_machine', 'extract_transitions', 'Sql', 'split_top', 'parse_sql', 'stmt_sql', 'extract_sql',
            'sql_set_value', 'sql_from_values', 'extract_java_writes', 'operand', 'formula', 'unqualify',
            'extract_computations', 'flow_steps', 'extract_flow', 'enum_values', 'resolve_value', 'mq_names', 'ann_raw',
@@ -271,6 +271,12 @@ class Ctx:
         if d.evidence: self.drafts.append(d)
 
 # %% ../nbs/03_rules_and_flows.ipynb #c6e30172
+LOG_LEVELS = ("trace", "debug", "info", "warn", "warning", "error", "fatal", "severe")
+
+def _log_call(receiver: str, name: str) -> bool:
+    "True for a logging call such as `log.error(..)`, `LOGGER.warn(..)`, `this.logger.info(..)`."
+    return name in LOG_LEVELS and bool(re.search(r"(?i)(^|\.)\w*(log|logger)$", receiver or ""))
+
 def _consequence(stmt: Node) -> tuple[str, str | None, str | None, str | None, str] | None:
     "(consequence, exception, message, returns, text) of a statement that ends an operation."
     t = squash(txt(stmt)).rstrip(";").strip()
@@ -282,6 +288,7 @@ def _consequence(stmt: Node) -> tuple[str, str | None, str | None, str | None, s
     if stmt.type == "expression_statement" and stmt.named_children and stmt.named_children[0].type == "method_invocation":
         mi = stmt.named_children[0]
         name, obj = txt(mi.child_by_field_name("name")), txt(mi.child_by_field_name("object"))
+        if _log_call(obj, name): return None  # `log.error(..)` before a `throw` is not the outcome
         if name in ("fail", "failed", "error") or (re.search(r"Assert", obj) and name.startswith(("fail", "is", "not", "state"))):
             ss = strings(mi)
             return "assert_fail", None, (ss[0] if ss else None), None, t
@@ -785,13 +792,20 @@ def extract_java_writes(ctx: Ctx, m: MethodRec) -> list[dict]:
 #: (a 600-term `a + a + …` nests 600 levels; Python's stack ends near 500)
 MAX_FORMULA_DEPTH = 64
 
+def _on_type(n: Node) -> bool:
+    "True for a call on a type name (`MathUtil.add(a, b)`), not on a value (`price.add(b)`, `ONE_HUNDRED.add(b)`)."
+    obj = n.child_by_field_name("object")
+    return obj is not None and obj.type in ("identifier", "field_access") and bool(re.fullmatch(r"[A-Z]\w*[a-z]\w*", txt(obj).split(".")[-1]))
+
 def _calc_call(n: Node) -> bool:
-    "True for calls `formula` reads as arithmetic: `x.add(y)`, `x.setScale(2)`, `x.negate()`."
+    "True for calls `formula` reads as arithmetic: `x.add(y)`, `x.setScale(2)`, `x.negate()`, `MathUtil.add(a, b)`."
     name = txt(n.child_by_field_name("name"))
     if n.child_by_field_name("object") is None: return False
-    if name in ("setScale", "negate", "abs"): return True
     args = n.child_by_field_name("arguments")
-    return name in ARITH and args is not None and bool(args.named_children)
+    nargs = len(args.named_children) if args is not None else 0
+    if _on_type(n): return name in ARITH and nargs == 2  # a static helper: its two arguments are the operands
+    if name in ("setScale", "negate", "abs"): return True
+    return name in ARITH and nargs > 0
 
 def operand(n: Node, depth: int = 0) -> str:
     "A readable operand: getters become field names, `new BigDecimal(x)` becomes x."
@@ -831,12 +845,12 @@ def formula(n: Node, depth: int = 0) -> str:
         name = txt(n.child_by_field_name("name"))
         obj = n.child_by_field_name("object")
         args = [a for a in n.child_by_field_name("arguments").named_children]
-        if name in ARITH and obj is not None and args:
-            left = operand(obj, depth)
-            right = operand(args[0], depth)
+        if name in ARITH and obj is not None and args and (not _on_type(n) or len(args) == 2):
+            left, right = (operand(args[0], depth), operand(args[1], depth)) if _on_type(n) else (operand(obj, depth), operand(args[0], depth))
             if ARITH[name] in "*/" and re.search(r" [+-] ", left) and not (left.startswith("(") and left.endswith(")")): left = f"({left})"
             if ARITH[name] in "-*/" and re.search(r" [+-] ", right): right = f"({right})"
             return f"{left} {ARITH[name]} {right}"
+        if _on_type(n): return squash(txt(n))  # `MathUtil.round(x, 2)`: kept as written
         if name == "setScale" and obj is not None: return operand(obj, depth)
         if name == "negate" and obj is not None: return f"-({operand(obj, depth)})"
         return squash(txt(n))  # any other call (`add(q)`, `count.add()`) is kept as written
@@ -861,7 +875,8 @@ def _ops_in(n: Node) -> tuple[list[str], str | None, int | None]:
             args = x.child_by_field_name("arguments").named_children
             if name in ARITH and _calc_call(x):
                 if name not in ops: ops.append(name)
-                if name == "divide" and len(args) >= 2 and args[1].type == "decimal_integer_literal": scale = int(txt(args[1]))
+                k = 2 if _on_type(x) else 1  # `a.divide(b, 2, …)` / `MathUtil.divide(a, b, 2, …)`
+                if name == "divide" and len(args) > k and args[k].type == "decimal_integer_literal": scale = int(txt(args[k]))
             if name == "setScale" and args and args[0].type == "decimal_integer_literal": scale = int(txt(args[0]))
         if x.type == "field_access" and txt(x).startswith("RoundingMode."): rnd = txt(x.child_by_field_name("field"))
         if x.type == "binary_expression":

@@ -238,3 +238,29 @@ def test_annotated_table_name_gives_the_class_entity_name(tmp_path, sample_setti
     assert st and {f.fields["entity"] for f in st} == {"Order"}
     rejected = list(iter_jsonl(tmp_path / "dataset/rejected.jsonl"))
     assert not [r for r in rejected if any("unknown_identifier" in x for x in r["reasons"])]
+
+
+@pytest.fixture(scope="module")
+def extraction_rf(tmp_path_factory, sample_settings) -> RulesAndFlows:
+    "Stages 01-03 on the tiny `fixtures/extraction` repository (a static helper sum, a log-then-throw guard)."
+    out = tmp_path_factory.mktemp("extraction")
+    s = sample_settings.model_copy(deep=True)
+    s.run.repo, s.run.out, s.run.quiet, s.domain.scope = str(Path(__file__).parent / "fixtures/extraction"), str(out), True, []
+    for mod in (index_repo, domain_map, rules_flows): mod.run(s, out)
+    return RulesAndFlows.model_validate(read_json(out / "extracted/rules_and_flows.json"))
+
+
+def test_static_helper_call_operands_are_its_arguments(extraction_rf):
+    "`MathUtil.add(invoice.getAmount(), fee)` is `amount + fee`, not `MathUtil + …`; `MathUtil.round(total, 2)` is no formula."
+    comp = {f.fields["target"]: f.fields for f in by(extraction_rf, "computation", lambda f: f.fields["method"].endswith("total(Invoice,BigDecimal)"))}
+    assert comp["total"]["formula"] == "amount + fee" and comp["total"]["operations"] == ["add"]
+    assert "shown" not in comp
+    assert not [f for f in by(extraction_rf, "computation") if "MathUtil +" in f.fields["formula"]]
+
+
+def test_log_then_throw_guard_states_the_throw(extraction_rf):
+    "A branch that logs and then throws: the guard's outcome is the exception and its message, not the log call."
+    g = by(extraction_rf, "guard", lambda f: f.fields["condition"] == "invoice == null")
+    assert len(g) == 1
+    assert (g[0].fields["consequence"], g[0].fields["exception"], g[0].fields["message"]) == ("exception", "IllegalStateException", "invoice not found")
+    assert "throws `new IllegalStateException(\"invoice not found\")`" in g[0].summary and "log.error" not in g[0].summary
