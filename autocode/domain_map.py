@@ -70,7 +70,9 @@ def loose_meanings(comment: str | None) -> dict[str, str]:
         ms = [pat.fullmatch(p) for p in pieces if p.strip()]
         if len(ms) >= 2 and all(ms):
             pairs = {x.group(1): x.group(2).strip() for x in ms}
-            if len(pairs) == len(ms): return pairs
+            vals = sorted(int(v) for v in pairs)
+            bare = pat is _WORD and any(x.string[x.end(1):x.start(2)].isspace() for x in ms)  # `3 次`: value, space, word
+            if len(pairs) == len(ms) and (not bare or vals == list(range(vals[0], vals[0] + len(vals)))): return pairs
     return {}
 
 # %% ../nbs/02_domain_map.ipynb #f2ec5676
