@@ -21,10 +21,10 @@ from .schema import (ColumnInfo, Domain, DomainMap, Entity, EntryPoint, Evidence
 
 # %% auto #0
 __all__ = ['SYNONYMS', 'LAYER_WORDS', 'NOT_ENTITY', 'STEREOTYPES', 'TABLE_ANNOTATIONS', 'GENERATOR_MARK', 'HTTP_ANN', 'STAGE',
-           'parse_hints', 'value_meanings', 'TypeRec', 'MethodRec', 'StmtRec', 'declared_table', 'ann_name', 'layer_of',
-           'CodeModel', 'load_code', 'Namer', 'common_prefix', 'learn_namer', 'text_domain', 'ann_paths',
-           'ann_http_methods', 'join_path', 'ann_attr', 'type_enabled', 'entry_points', 'entities', 'Assignment',
-           'prefix_merges', 'assign_domains', 'reach', 'flow_id', 'build_domain_map', 'run', 'work']
+           'parse_hints', 'loose_meanings', 'value_meanings', 'TypeRec', 'MethodRec', 'StmtRec', 'declared_table',
+           'ann_name', 'layer_of', 'CodeModel', 'load_code', 'Namer', 'common_prefix', 'learn_namer', 'text_domain',
+           'ann_paths', 'ann_http_methods', 'join_path', 'ann_attr', 'type_enabled', 'entry_points', 'entities',
+           'Assignment', 'prefix_merges', 'assign_domains', 'reach', 'flow_id', 'build_domain_map', 'run', 'work']
 
 # %% ../nbs/02_domain_map.ipynb #3e860099
 SYNONYMS: dict[str, str] = {
@@ -52,6 +52,29 @@ def parse_hints(hints: list[str]) -> tuple[dict[str, str], dict[str, str]]:
             else: kw[w.lower()] = name.strip()
     return kw, pre
 
+# %% ../nbs/02_domain_map.ipynb #adb74194
+_MARK = re.compile(r"^\s*(?:/\*+|\*+/?|//+)?\s*", re.M)
+_LEAD = r"\s*(-?\d+)\s*(?:->|=>|→|[:：=]|-(?!\d)|[–—、.)）](?!\d))?\s*"
+_PIECE = re.compile(_LEAD + r"([^\d\s;；,，、|][^\d;；,，、|\n]{0,29}?)\s*")   # delimited: meaning has no digits
+_WORD = re.compile(_LEAD + r"([^\d\s;；,，、|]{1,20})")                          # space-separated: meaning is one word
+
+def loose_meanings(comment: str | None) -> dict[str, str]:
+    "Value -> meaning pairs of a comment that is only a list like `0未付款 1已付款` or lines `* 0 未付款` ({} otherwise)."
+    text = _MARK.sub("", comment or "").strip()
+    m = re.search(r"(?<![\w.])-?\d", text)
+    if not m: return {}
+    head, body = text[:m.start()], text[m.start():].rstrip(" 。.;；,，")
+    if body[-1:] in ")）" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "（"): body = body[:-1].rstrip()
+    if head.strip() and not (re.search(r"[:：(（\n]\s*$", head) or len(head.split()) == 1): return {}
+    for pieces, pat in ((re.split(r"\s*[;；,，、|\n]\s*", body), _PIECE), (re.split(r"\s+(?=-?\d)", body), _WORD)):
+        ms = [pat.fullmatch(p) for p in pieces if p.strip()]
+        if len(ms) >= 2 and all(ms):
+            pairs = {x.group(1): x.group(2).strip() for x in ms}
+            vals = sorted(int(v) for v in pairs)
+            bare = pat is _WORD and any(x.string[x.end(1):x.start(2)].isspace() for x in ms)  # `3 次`: value, space, word
+            if len(pairs) == len(ms) and (not bare or vals == list(range(vals[0], vals[0] + len(vals)))): return pairs
+    return {}
+
 # %% ../nbs/02_domain_map.ipynb #f2ec5676
 _VAL = re.compile(r"(?<![\w.])(-?\d+)\s*(?:->|=>|→|：|:|=)\s*([^;；,，、\n]+?)\s*(?=(?:[;；,，、]\s*)?-?\d+\s*(?:->|=>|→|：|:|=)|[;；,，、)）]?\s*$|[;；])")
 
@@ -63,7 +86,7 @@ def value_meanings(comment: str | None) -> dict[str, str]:
     if len(head) == 2 and not re.match(r"^\s*-?\d+\s*$", head[0].split()[-1] if head[0].split() else ""):
         text = head[1] if re.match(r"\s*-?\d+\s*(->|=>|→|：|:|=)", head[1]) else comment
     pairs = {v: m.strip(" ;；,，") for v, m in _VAL.findall(text)}
-    return pairs if len(pairs) >= 2 else {}
+    return pairs if len(pairs) >= 2 else loose_meanings(comment)
 
 # %% ../nbs/02_domain_map.ipynb #ff4bd8fb
 @dataclass

@@ -175,3 +175,30 @@ def test_unfamiliar_repo_namespace_prefix_and_sort_order(tmp_path):
     inv = next(d for d in dm["domains"] if d["name"] == "inventory")  # stock kept in the goods table
     dao = " ".join(x for v in inv["layers"].values() for x in v)
     assert "reduceStock" in dao and "addStock" in dao and "rename" not in dao
+
+
+def test_space_separated_status_comment_names_the_transition(tmp_path):
+    "A DDL comment `0未付款 1已付款 2已取消` gives the meaning of the state a service sets (stages 01-03)."
+    from autocode.core import load_settings, prepare_inputs
+    from autocode.rules_flows import run as run03
+    repo = tmp_path / "shop"
+    j = repo / "src/main/java/x/shop"
+    (j / "model").mkdir(parents=True); (j / "service").mkdir(); (repo / "sql").mkdir()
+    (repo / "sql/schema.sql").write_text(
+        "CREATE TABLE `bill` (`id` bigint, `bill_sn` varchar(64), `status` int COMMENT '0未付款 1已付款 2已取消');\n",
+        encoding="utf-8")
+    (j / "model/Bill.java").write_text(
+        "package x.shop.model;\npublic class Bill {\n    private Long id;\n    private String billSn;\n    private Integer status;\n"
+        "    public void setStatus(Integer status) { this.status = status; }\n}\n", encoding="utf-8")
+    (j / "service/BillService.java").write_text(
+        "package x.shop.service;\nimport x.shop.model.Bill;\npublic class BillService {\n"
+        "    public void cancelBill(Bill bill) {\n        bill.setStatus(2);\n    }\n}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    s = load_settings(None, {"run.repo": str(repo), "run.out": str(out), "run.quiet": True, "domain.scope": ""})
+    index_repo.run(s, out)
+    prepare_inputs("02", s, out); domain_map.run(s, out)
+    prepare_inputs("03", s, out); run03(s, out)
+    facts = read_json(out / "extracted/rules_and_flows.json")["facts"]
+    st = [f for f in facts if f["kind"] == "state_transition"]
+    assert st and all(f["fields"]["to"] == "2" for f in st)
+    assert {f["fields"]["to_meaning"] for f in st} == {"已取消"}
