@@ -14,7 +14,6 @@ Not a test: nothing here asserts a time.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sys
@@ -31,6 +30,8 @@ from autocode.core import decode_text, load_settings, split_lines  # noqa: E402
 from autocode import index_repo as ir  # noqa: E402
 from autocode.lang.java.frontend import java_parser, parse_java  # noqa: E402
 from bench.bench_index import _cpu, bare_parse  # noqa: E402
+
+from results_file import write_result  # noqa: E402  (bench/ is the script's folder)
 
 TARGET = 3.0   # stage 01 with the code model should take at most TARGET x bare tree-sitter parsing
 
@@ -95,10 +96,7 @@ def main() -> None:
     res["frontend"] = fe = frontend_split(java, s.index.max_chunk_lines)
     print(f"front-end alone (one parse -> chunks + model): {fe['frontend_cpu_s']:.2f}s CPU vs bare parse {fe['bare_parse_cpu_s']:.2f}s "
           f"-> {fe['frontend_ratio']:.2f}x")
-    d = ROOT / "bench" / "results"; d.mkdir(parents=True, exist_ok=True)
-    p = d / f"bench_code_model_{repo.name}.json"
-    p.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {p}")
+    write_result(f"bench_code_model_{repo.name}", res)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from results_file import write_result  # bench/ is the script's folder
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ("newbee-mall", "spring-petclinic", "xmall", "miaosha", "litemall", "mall4j")
 
@@ -93,10 +95,7 @@ def main() -> None:
           "repositories (target >= 1.6 on 2 free cores); "
           f"driver peak RSS 3 vs 6 repositories: {res['driver_peak_rss_mb']['3_repos']} vs {res['driver_peak_rss_mb']['6_repos']} MB; "
           f"load average {res['load_avg_start']} -> {res['load_avg_end']} on {res['cpu_count']} cores")
-    dest = ROOT / "bench" / "results" / "bench_corpus.json"
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_text(json.dumps(res, indent=1) + "\n")
-    print(f"wrote {dest.relative_to(ROOT)}")
+    write_result("bench_corpus", res)
 
 
 if __name__ == "__main__":

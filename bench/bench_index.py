@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import multiprocessing
 import os
 import platform
@@ -37,6 +36,8 @@ sys.path.insert(0, str(ROOT))
 from autocode.core import decode_text, load_settings, sample_repo, split_lines  # noqa: E402
 from autocode import index_repo as ir  # noqa: E402
 from autocode.lang.java.frontend import java_parser  # noqa: E402
+
+from results_file import write_result  # noqa: E402  (bench/ is the script's folder)
 
 TARGET = 2.0   # the stage should take at most TARGET x bare tree-sitter parsing
 
@@ -206,10 +207,7 @@ def main() -> None:
     result["load_avg_after"] = [round(x, 2) for x in os.getloadavg()]
     print(f"\nload average before/after: {result['load_avg_before'][0]} / {result['load_avg_after'][0]} on {os.cpu_count()} CPUs")
     print(f"files {result['counts']['files']}, chunks {result['counts']['chunks']}")
-    res_dir = ROOT / "bench" / "results"; res_dir.mkdir(parents=True, exist_ok=True)
-    path = res_dir / f"bench_index_{repo.name}.json"
-    path.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {path}")
+    write_result(f"bench_index_{repo.name}", result)
 
 
 if __name__ == "__main__":

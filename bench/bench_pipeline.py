@@ -10,7 +10,6 @@ Not a test: nothing here asserts a time.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import shutil
@@ -27,6 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from autocode.core import load_settings, sample_repo  # noqa: E402
 from autocode.pipeline import run_pipeline  # noqa: E402
+
+from results_file import write_result  # noqa: E402  (bench/ is the script's folder)
 
 
 def timed(repo: Path, stages: str, inline: bool) -> dict:
@@ -62,10 +63,7 @@ def main() -> None:
     print(f"total {res['inline']['cold_total']:>9.2f}{res['papermill']['cold_total']:>13.2f}   "
           f"papermill/inline = {res['ratio_papermill_over_inline']}x, +{res['overhead_per_stage_s']}s per stage")
     print(f"unchanged re-run (all skipped): inline {res['inline']['rerun_total']:.2f}s, papermill {res['papermill']['rerun_total']:.2f}s")
-    dest = ROOT / "bench" / "results" / f"bench_pipeline_{repo.name}.json"
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_text(json.dumps(res, indent=1) + "\n")
-    print(f"wrote {dest.relative_to(ROOT)}")
+    write_result(f"bench_pipeline_{repo.name}", res)
 
 
 if __name__ == "__main__":

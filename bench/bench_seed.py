@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from results_file import write_result  # bench/ is the script's folder
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # the seed's scripts, in order; stage 07 writes docs/04_demo_and_results.md of its own tree
@@ -37,6 +39,7 @@ t0, c0 = time.perf_counter(), time.process_time()
 os.environ["AUTOCODE_QUIET"] = "1"
 from autocode.core import load_settings
 from autocode.pipeline import run_pipeline
+
 repo, out = sys.argv[1], sys.argv[2]
 s = load_settings(None, {"run.repo": repo, "run.out": out, "run.quiet": "true", "index.cache": "false"})
 stages, mark = {}, [time.perf_counter(), time.process_time()]
@@ -127,10 +130,7 @@ def main() -> None:
               f"{s['stages'][n]['cpu']:>9.2f}{x['cpu']:>10.2f}{r[n]['cpu']:>7.2f}")
     print(f"{'total':<7}{s['wall']:>10.2f}{ac['wall']:>10.2f}{r['wall']:>7.2f}   {s['cpu']:>9.2f}{ac['cpu']:>10.2f}{r['cpu']:>7.2f}"
           "   (autocode's total includes its interpreter start and imports)")
-    dest = ROOT / "bench" / "results" / f"bench_seed_{repo.name}.json"
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_text(json.dumps(res, indent=1) + "\n")
-    print(f"wrote {dest.relative_to(ROOT)}")
+    write_result(f"bench_seed_{repo.name}", res)
 
 
 if __name__ == "__main__":
